@@ -1,0 +1,126 @@
+"""The build stage: corpus -> parse -> identity -> triples -> files and store.
+
+`build_graph` writes build/litgraph.ttl, build/litgraph.nt and the embedded
+store build/store, each atomically (a half-finished build never replaces a
+good one), and updates corpus/work-ids.tsv when new works were minted.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .atomic import replace_directory, write_text_atomic
+from .corpus import Corpus, RawEntry, load_corpus
+from .model import ReferenceEntry
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSummary:
+    papers: int
+    reference_entries: int
+    cited_by_entries: int
+    works: int
+    works_cited_by_two_or_more_lists: int
+    citations: int
+    merges: int
+    triples: int
+    warnings: tuple[str, ...] = field(default=())
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "papers": self.papers, "reference_entries": self.reference_entries,
+            "cited_by_entries": self.cited_by_entries, "works": self.works,
+            "works_cited_by_two_or_more_lists": self.works_cited_by_two_or_more_lists,
+            "citations": self.citations, "merges": self.merges, "triples": self.triples,
+            "warnings": len(self.warnings),
+        }
+
+
+def parse_entries(raw_entries: tuple[RawEntry, ...]) -> list[ReferenceEntry]:
+    """The parse stage: every printed line becomes a ReferenceEntry with parsed fields."""
+    from .parse import parse_reference
+
+    return [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, parse_reference(r.raw), r.path, r.line)
+            for r in raw_entries]
+
+
+def entry_warnings(entries: list[ReferenceEntry]) -> list[str]:
+    return [f"{e.path}:{e.line}: {w}" for e in entries for w in e.parsed.warnings]
+
+
+def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build",
+                progress: Progress = lambda _: None) -> BuildSummary:
+    """Build the graph from `corpus_dir` into `out_dir`; return the summary."""
+    from .identity import load_curator, load_id_lock, dump_id_lock, resolve_works
+    from .triples import graph_for
+
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    progress("reading corpus")
+    corpus = load_corpus(corpus_dir)
+    progress("parsing references")
+    entries = parse_entries(corpus.entries)
+    progress("resolving work identity")
+    lock_path = corpus_dir / "work-ids.tsv"
+    lock = load_id_lock(lock_path) if lock_path.exists() else {}
+    curator_path = corpus_dir / "identity.yaml"
+    curator = load_curator(curator_path) if curator_path.exists() else load_curator(None)
+    identity = resolve_works(corpus.papers, entries, curator, lock)
+    progress("building triples")
+    graph = graph_for(identity.works, entries, identity.decisions, [p.doi for p in corpus.papers],
+                      corpus.digest, corpus.files)
+    progress("writing files and loading the store")
+    write_outputs(graph, out_dir)
+    if identity.id_lock != lock:
+        write_text_atomic(lock_path, dump_id_lock(identity.id_lock))
+    return summarise(corpus, entries, identity, len(graph))
+
+
+def write_outputs(graph, out_dir: Path) -> None:
+    from .store import OxigraphStore
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ntriples = sorted_ntriples(graph)
+    write_text_atomic(out_dir / "litgraph.nt", ntriples)
+    write_text_atomic(out_dir / "litgraph.ttl", graph.serialize(format="turtle"))
+    staged = out_dir / "store.new"
+    if staged.exists():
+        shutil.rmtree(staged)
+    OxigraphStore.create(staged, out_dir / "litgraph.nt")
+    replace_directory(staged, out_dir / "store")
+
+
+def sorted_ntriples(graph) -> str:
+    """N-Triples with lines sorted, so that one corpus always gives the same bytes."""
+    text = graph.serialize(format="nt")
+    return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+
+
+def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: int) -> BuildSummary:
+    lists_citing: dict[str, set[str]] = {}
+    work_of = {m.key: w.id for w in identity.works for m in w.members}
+    citations = set()
+    for entry in entries:
+        work = work_of[entry.key]
+        paper = work_of[f"{entry.paper_doi}#paper"]
+        if entry.list == "references":
+            lists_citing.setdefault(work, set()).add(entry.paper_doi)
+            citations.add((paper, work))
+        else:
+            citations.add((work, paper))
+    warnings = tuple(entry_warnings(entries)) + tuple(identity.warnings)
+    return BuildSummary(
+        papers=len(corpus.papers),
+        reference_entries=sum(e.list == "references" for e in entries),
+        cited_by_entries=sum(e.list == "cited_by" for e in entries),
+        works=len(identity.works),
+        works_cited_by_two_or_more_lists=sum(len(v) >= 2 for v in lists_citing.values()),
+        citations=len(citations),
+        merges=sum(d.same for d in identity.decisions),
+        triples=triples,
+        warnings=warnings,
+    )

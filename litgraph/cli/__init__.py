@@ -1,0 +1,56 @@
+"""The `litgraph` command line: thin commands over the library.
+
+Exit codes (documented in the README):
+    0  success
+    1  finished, but some records failed (or the store failed while answering)
+    2  bad input or usage: a malformed file, an unknown query or parameter, a bad option
+    3  an upstream service (Crossref, a SPARQL endpoint) failed
+  130  interrupted (Ctrl-C)
+Heavy libraries are imported inside commands so that `litgraph --help` is fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ..errors import EXIT_BAD_INPUT, LitgraphError
+from .graph import build, headline, query, works
+from .refs import refs
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="litgraph")
+def cli() -> None:
+    """litgraph: a bibliographic knowledge graph for evidence synthesis.
+
+    Example:
+
+        litgraph build && litgraph query most-cited --format table
+    """
+
+
+for command in (build, works, query, headline, refs):
+    cli.add_command(command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI, mapping litgraph errors to one line on stderr and an exit code."""
+    try:
+        cli.main(args=argv, prog_name="litgraph", standalone_mode=False)
+    except LitgraphError as exc:
+        click.echo(f"litgraph: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("litgraph: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_BAD_INPUT if exc.exit_code == 2 else exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("litgraph: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    sys.exit(0)

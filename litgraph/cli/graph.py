@@ -1,0 +1,162 @@
+"""Commands over the built graph: build, works, query, headline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import QueryError
+from .options import build_dir_option, format_option, open_graph, store_option
+
+
+@click.command()
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
+              type=click.Path(file_okay=False), help="Corpus folder to build from.")
+@build_dir_option
+@format_option("table", "json", default="table")
+@click.option("--show-warnings", is_flag=True, help="List every parse and identity warning.")
+def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool) -> None:
+    """Build the graph from the corpus: build/litgraph.ttl, .nt and the embedded store.
+
+    Prints a summary: papers, reference entries, works, works cited by two or
+    more lists, citations and warnings. The same corpus always gives
+    byte-identical files.
+
+    Example:
+
+        litgraph build --corpus corpus --build-dir build
+    """
+    from ..build import build_graph
+
+    if not Path(corpus_dir).is_dir():
+        raise QueryError(f"corpus folder not found: {corpus_dir}")
+    progress = make_progress()
+    summary = build_graph(corpus_dir, build_dir, progress=progress)
+    if fmt == "json":
+        click.echo(json.dumps(summary.as_dict(), indent=2))
+    else:
+        print_summary(summary, build_dir)
+    if show_warnings:
+        for warning in summary.warnings:
+            click.echo(f"warning: {warning}", err=True)
+
+
+def make_progress():
+    if not sys.stderr.isatty():
+        return lambda _: None
+    return lambda stage: click.echo(f"… {stage}", err=True)
+
+
+def print_summary(summary, build_dir: str) -> None:
+    from ..output import write_rows
+
+    labels = {
+        "papers": "papers (seed)", "reference_entries": "reference entries",
+        "cited_by_entries": "cited-by entries", "works": "works",
+        "works_cited_by_two_or_more_lists": "works cited by 2+ lists",
+        "citations": "citations (cito:cites)", "merges": "identity merges",
+        "triples": "triples", "warnings": "warnings (--show-warnings lists them)",
+    }
+    rows = [{"measure": labels[k], "value": v} for k, v in summary.as_dict().items()]
+    write_rows(rows, ["measure", "value"], "table", title=f"litgraph build -> {build_dir}/")
+
+
+@click.command()
+@build_dir_option
+@store_option
+@format_option("jsonl", "json", "table", default="jsonl")
+def works(build_dir: str, store_kind: str, fmt: str) -> None:
+    """List every work in the graph, with the list entries that denote it.
+
+    Each work has id, doi, title, year, authors, type and members; a member is
+    {"paper_doi", "list": "references" | "cited_by" | "paper", "position"}.
+
+    Example:
+
+        litgraph works --format table
+    """
+    from ..output import write_rows
+    from ..works import read_works
+
+    rows = read_works(open_graph(store_kind, build_dir))
+    if fmt == "table":
+        rows = [dict(r, authors="; ".join(a.get("literal") or f"{a['family']} {a['given'] or ''}".strip()
+                                          for a in r["authors"]),
+                     members=len(r["members"])) for r in rows]
+        write_rows(rows, ["id", "year", "authors", "title", "members"], "table")
+    else:
+        write_rows(rows, ["id", "doi", "title", "year", "authors", "type", "members"], fmt)
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable).")
+@click.option("--list", "list_only", is_flag=True, help="List the named queries.")
+@click.option("--file", "file", type=click.Path(dir_okay=False), help="Run a query from an .rq file.")
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many rows.")
+@build_dir_option
+@store_option
+@format_option("table", "json", "csv", default="table")
+def query(name, params, list_only, file, limit, build_dir, store_kind, fmt) -> None:
+    """Run a named SPARQL query from queries/, or list them.
+
+    Examples:
+
+        litgraph query --list
+
+        litgraph query reference-list --param paper=10.1186/1472-6963-13-188
+
+        litgraph query most-cited --limit 10 --format json
+
+        litgraph query --file my-query.rq --format csv
+    """
+    from ..output import write_rows
+    from ..queries import get_query, list_queries, parse_param_args, parse_query_file, run_query
+
+    if list_only:
+        items = [q.as_dict() for q in list_queries()]
+        if fmt == "json":
+            click.echo(json.dumps(items, indent=2))
+        else:
+            rows = [dict(i, params=", ".join(p["name"] for p in i["params"])) for i in items]
+            write_rows(rows, ["name", "title", "params"], fmt)
+        return
+    if bool(name) == bool(file):
+        raise QueryError("give a query NAME or --file PATH (see `litgraph query --list`)")
+    if file and not Path(file).is_file():
+        raise QueryError(f"query file not found: {file}")
+    named = parse_query_file(Path(file)) if file else get_query(name)
+    result = run_query(named, open_graph(store_kind, build_dir), parse_param_args(params))
+    rows = list(result.rows[:limit] if limit else result.rows)
+    write_rows(rows, list(result.variables), fmt)
+
+
+@click.command()
+@build_dir_option
+@store_option
+def headline(build_dir: str, store_kind: str) -> None:
+    """Print the headline answers from the built graph.
+
+    The most-cited works, the references the seed papers share, and the
+    most co-cited pairs.
+
+    Example:
+
+        litgraph headline
+    """
+    from ..output import write_rows
+    from ..queries import get_query, run_query
+
+    store = open_graph(store_kind, build_dir)
+    shown = {
+        "most-cited": (["first_author", "year", "title", "citations"], 8, "Most-cited works"),
+        "shared-references": (["first_author", "year", "title", "lists"], 12,
+                              "Works cited by two or more seed papers' lists"),
+        "co-citation": (["author_a", "year_a", "author_b", "year_b", "count"], 8, "Most co-cited pairs"),
+    }
+    for name, (columns, limit, title) in shown.items():
+        rows = list(run_query(get_query(name), store).rows)
+        write_rows(rows[:limit], columns, "table", title=f"{title} ({len(rows)} in all)")

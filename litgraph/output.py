@@ -1,0 +1,50 @@
+"""Print rows for people (table) and programs (json, jsonl, csv)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
+               out: TextIO | None = None, title: str | None = None) -> None:
+    """Write `rows` (dicts keyed by `columns`) in `fmt`: table, json, jsonl or csv."""
+    out = out or sys.stdout
+    if fmt == "json":
+        out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([[cell(row.get(c)) for c in columns] for row in rows])
+        out.write(buffer.getvalue())
+    else:
+        write_table(rows, columns, out, title)
+
+
+def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO,
+                title: str | None = None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(*[cell(row.get(c)) for c in columns])
+    Console(file=out, width=None if out.isatty() else 160).print(table)

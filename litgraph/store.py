@@ -1,0 +1,201 @@
+"""The graph backends behind one narrow seam.
+
+Only this module knows which engine answers. Every backend takes a SPARQL
+SELECT/ASK text plus bindings (variable name -> Term) and returns `Rows`: the
+SELECT variables and one dict per solution whose values are plain Python
+values (str for IRIs and plain literals, int/float/bool for typed numbers and
+booleans, None for unbound), so JSON rows look the same whichever store answered.
+
+Backends:
+    OxigraphStore  the embedded on-disk store (default), build/store
+    RdflibStore    rdflib in memory, loaded from build/litgraph.nt
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from .errors import QueryError, StoreError, StoreMissingError
+
+NUMERIC = {
+    "http://www.w3.org/2001/XMLSchema#integer", "http://www.w3.org/2001/XMLSchema#int",
+    "http://www.w3.org/2001/XMLSchema#long", "http://www.w3.org/2001/XMLSchema#decimal",
+    "http://www.w3.org/2001/XMLSchema#double", "http://www.w3.org/2001/XMLSchema#float",
+    "http://www.w3.org/2001/XMLSchema#nonNegativeInteger",
+}
+BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A query binding: an IRI or a literal (with optional datatype), engine-neutral."""
+
+    value: str
+    kind: str = "iri"  # "iri" | "literal"
+    datatype: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    variables: tuple[str, ...]
+    rows: tuple[dict[str, Any], ...]
+
+
+class GraphStore(Protocol):
+    name: str
+
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> Rows: ...
+
+
+def plain_value(lexical: str, datatype: str | None) -> Any:
+    """The Python value a JSON row carries for a literal."""
+    if datatype in NUMERIC:
+        try:
+            return int(lexical)
+        except ValueError:
+            return float(lexical)
+    if datatype == BOOLEAN:
+        return lexical in ("true", "1")
+    return lexical
+
+
+class OxigraphStore:
+    """The embedded Oxigraph store on disk (read-only once built)."""
+
+    name = "oxigraph"
+
+    def __init__(self, path: str | Path, read_only: bool = True) -> None:
+        import pyoxigraph as ox
+
+        path = Path(path)
+        if read_only and not (path / "CURRENT").exists():
+            raise StoreMissingError(f"no built store at {path}: run `litgraph build` first")
+        try:
+            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except OSError as exc:
+            raise StoreError(f"cannot open the store at {path}: {exc}") from exc
+
+    @classmethod
+    def create(cls, path: str | Path, ntriples_file: str | Path) -> OxigraphStore:
+        """Create a store at `path` and bulk-load an N-Triples file into it."""
+        import pyoxigraph as ox
+
+        store = cls(path, read_only=False)
+        store._store.bulk_load(path=str(ntriples_file), format=ox.RdfFormat.N_TRIPLES)
+        store._store.flush()
+        return store
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> Rows:
+        import pyoxigraph as ox
+
+        subs = {ox.Variable(k): to_oxigraph(t) for k, t in (bindings or {}).items()}
+        try:
+            result = self._store.query(sparql, substitutions=subs)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        except RuntimeError as exc:  # e.g. a parameter the SELECT does not project
+            raise QueryError(f"the query cannot be run: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"the store failed: {exc}") from exc
+        if isinstance(result, ox.QueryBoolean):
+            return Rows(("result",), ({"result": bool(result)},))
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("only SELECT and ASK queries return rows")
+        names = tuple(v.value for v in result.variables)
+        rows = tuple({n: from_oxigraph(sol[n]) for n in names} for sol in result)
+        return Rows(names, rows)
+
+
+def to_oxigraph(term: Term):
+    import pyoxigraph as ox
+
+    if term.kind == "iri":
+        return ox.NamedNode(term.value)
+    if term.datatype:
+        return ox.Literal(term.value, datatype=ox.NamedNode(term.datatype))
+    return ox.Literal(term.value)
+
+
+def from_oxigraph(term) -> Any:
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        return plain_value(term.value, term.datatype.value if term.datatype else None)
+    return term.value
+
+
+class RdflibStore:
+    """rdflib's in-memory graph and SPARQL engine."""
+
+    name = "rdflib"
+
+    def __init__(self, graph) -> None:
+        self._graph = graph
+        self._prepared: dict[str, Any] = {}
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> RdflibStore:
+        from rdflib import Graph
+
+        path = Path(path)
+        if not path.exists():
+            raise StoreMissingError(f"no built graph at {path}: run `litgraph build` first")
+        graph = Graph()
+        graph.parse(str(path), format="nt" if path.suffix == ".nt" else "turtle")
+        return cls(graph)
+
+    def __len__(self) -> int:
+        return len(self._graph)
+
+    def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> Rows:
+        from rdflib import Literal as RLiteral
+        from rdflib.plugins.sparql import prepareQuery
+
+        try:
+            query = self._prepared.get(sparql) or prepareQuery(sparql)
+        except Exception as exc:  # rdflib raises pyparsing errors of several kinds
+            raise QueryError(f"SPARQL syntax error: {exc}") from exc
+        self._prepared[sparql] = query
+        init = {k: to_rdflib(t) for k, t in (bindings or {}).items()}
+        result = self._graph.query(query, initBindings=init)
+        if result.type == "ASK":
+            return Rows(("result",), ({"result": bool(result.askAnswer)},))
+        names = tuple(str(v) for v in result.vars)
+        rows = []
+        for sol in result:
+            row = {}
+            for n in names:
+                term = sol[n]
+                if term is None:
+                    row[n] = None
+                elif isinstance(term, RLiteral):
+                    row[n] = plain_value(str(term), str(term.datatype) if term.datatype else None)
+                else:
+                    row[n] = str(term)
+            rows.append(row)
+        return Rows(names, tuple(rows))
+
+
+def to_rdflib(term: Term):
+    from rdflib import Literal, URIRef
+
+    if term.kind == "iri":
+        return URIRef(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype) if term.datatype else None)
+
+
+def open_store(kind: str, build_dir: str | Path) -> GraphStore:
+    """Open the built graph with the named backend (`oxigraph` or `rdflib`)."""
+    build_dir = Path(build_dir)
+    if kind == "oxigraph":
+        return OxigraphStore(build_dir / "store")
+    if kind == "rdflib":
+        return RdflibStore.from_file(build_dir / "litgraph.nt")
+    raise QueryError(f"unknown store {kind!r}: choose oxigraph or rdflib")

@@ -1,0 +1,194 @@
+"""Turn works, entries and identity decisions into RDF triples (docs/rdf-model.md).
+
+Pure functions over the core model: each returns a list of triples and touches
+no files. `graph_for` assembles them into one rdflib Graph.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from itertools import combinations
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, XSD
+
+from .model import Author, MergeDecision, ParsedReference, ReferenceEntry, Work
+from .vocab import BIRO, C4O, CITO, CO, FABIO, FRBR, LG, LGD, PREFIXES, PRISM, WORK_CLASS, short_hash, work_iri
+
+Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]
+LIST_PATH = {"references": "references", "cited_by": "cited-by"}
+
+
+def graph_for(works: Sequence[Work], entries: Sequence[ReferenceEntry],
+              decisions: Sequence[MergeDecision], seed_dois: Iterable[str],
+              corpus_digest: str, corpus_files: Sequence[str]) -> Graph:
+    """The whole graph of one build."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    index = MemberIndex(works)
+    seeds = {doi.lower() for doi in seed_dois}
+    for work in works:
+        graph += work_triples(work, is_seed=bool(work.doi and work.doi.lower() in seeds))
+    for entry in entries:
+        graph += entry_triples(entry, index)
+    for paper_doi, list_name in sorted({(e.paper_doi, e.list) for e in entries}):
+        graph += list_triples(index.paper_iri(paper_doi), list_name)
+    for decision in decisions:
+        graph += decision_triples(decision, index)
+    graph += cocitation_triples(entries, index)
+    graph += build_triples(corpus_digest, corpus_files)
+    return graph
+
+
+class MemberIndex:
+    """Maps member keys (`<doi>#paper`, `<doi>#references/3`) to work and entry IRIs."""
+
+    def __init__(self, works: Sequence[Work]) -> None:
+        self._work_of = {m.key: URIRef(work_iri(w.id)) for w in works for m in w.members}
+
+    def work_of(self, member_key: str) -> URIRef:
+        return self._work_of[member_key]
+
+    def paper_iri(self, paper_doi: str) -> URIRef:
+        return self._work_of[f"{paper_doi}#paper"]
+
+    def member_iri(self, member_key: str) -> URIRef:
+        doi, _, rest = member_key.partition("#")
+        if rest == "paper":
+            return self.paper_iri(doi)
+        list_name, _, position = rest.partition("/")
+        return entry_iri(self.paper_iri(doi), list_name, int(position))
+
+
+def entry_iri(paper: URIRef, list_name: str, position: int) -> URIRef:
+    return URIRef(f"{paper}/{LIST_PATH[list_name]}/{position}")
+
+
+def work_triples(work: Work, is_seed: bool = False) -> list[Triple]:
+    s = URIRef(work_iri(work.id))
+    out: list[Triple] = [(s, RDF.type, WORK_CLASS[work.type])]
+    out += bibliographic_triples(s, work.title, work.year, work.doi, work.container, work.volume,
+                                 work.issue, work.first_page, work.last_page, work.article_number,
+                                 work.publisher, work.place)
+    out += author_triples(s, work.authors)
+    if is_seed:
+        out.append((s, LG.isSeedPaper, Literal(True)))
+    return out
+
+
+def bibliographic_triples(s, title, year, doi, container, volume, issue, first_page, last_page,
+                          article_number, publisher, place) -> list[Triple]:
+    """The fields works and parsed entries share."""
+    fields = [
+        (DCTERMS.title, title), (PRISM.doi, doi), (PRISM.publicationName, container),
+        (PRISM.volume, volume), (PRISM.issueIdentifier, issue), (PRISM.startingPage, first_page),
+        (PRISM.endingPage, last_page), (FABIO.hasElectronicArticleIdentifier, article_number),
+        (LG.publisherName, publisher), (LG.publicationPlace, place),
+    ]
+    out: list[Triple] = [(s, p, Literal(v)) for p, v in fields if v]
+    if year is not None:
+        out.append((s, FABIO.hasPublicationYear, Literal(f"{year:04d}", datatype=XSD.gYear)))
+    return out
+
+
+def author_triples(work: URIRef, authors: Sequence[Author]) -> list[Triple]:
+    out: list[Triple] = []
+    for rank, author in enumerate(authors, 1):
+        a = URIRef(f"{work}/author/{rank}")
+        out += [(work, DCTERMS.creator, a), (a, LG.authorRank, Literal(rank))]
+        if author.literal is not None:
+            out += [(a, RDF.type, FOAF.Organization), (a, FOAF.name, Literal(author.literal))]
+        else:
+            out += [(a, RDF.type, FOAF.Person), (a, FOAF.familyName, Literal(author.family or ""))]
+            if author.given:
+                out.append((a, FOAF.givenName, Literal(author.given)))
+    if authors:
+        out.append((work, LG.firstAuthorFamilyName, Literal(authors[0].sort_name)))
+    return out
+
+
+def entry_triples(entry: ReferenceEntry, index: MemberIndex) -> list[Triple]:
+    paper = index.paper_iri(entry.paper_doi)
+    e = entry_iri(paper, entry.list, entry.position)
+    target = index.work_of(entry.key)
+    klass = BIRO.BibliographicReference if entry.list == "references" else LG.CitedByEntry
+    out: list[Triple] = [
+        (e, RDF.type, klass), (e, C4O.hasContent, Literal(entry.raw)),
+        (e, LG.position, Literal(entry.position)), (e, BIRO.references, target),
+        (e, FRBR.partOf, URIRef(f"{paper}/{LIST_PATH[entry.list]}")),
+        (URIRef(f"{paper}/{LIST_PATH[entry.list]}"), CO.element, e),
+        (target, PROV.wasDerivedFrom, e),
+    ]
+    citing, cited = (paper, target) if entry.list == "references" else (target, paper)
+    if citing != cited:
+        out.append((citing, CITO.cites, cited))
+    return out + parsed_triples(URIRef(f"{e}/parsed"), e, entry.parsed)
+
+
+def parsed_triples(p: URIRef, entry: URIRef, parsed: ParsedReference) -> list[Triple]:
+    out: list[Triple] = [(entry, LG.parsedAs, p), (p, RDF.type, LG.ParsedReference),
+                         (p, PROV.wasDerivedFrom, entry), (p, LG.referenceType, Literal(parsed.type)),
+                         (p, LG.etAl, Literal(parsed.et_al))]
+    out += bibliographic_triples(p, parsed.title, parsed.year, parsed.doi, parsed.container,
+                                 parsed.volume, parsed.issue, parsed.first_page, parsed.last_page,
+                                 parsed.article_number, parsed.publisher, parsed.place)
+    if parsed.authors:
+        out.append((p, LG.authorString, Literal(author_string(parsed.authors))))
+    out += [(p, LG.parseWarning, Literal(w)) for w in parsed.warnings]
+    return out
+
+
+def author_string(authors: Sequence[Author]) -> str:
+    return "; ".join(a.literal or " ".join(x for x in (a.family, a.given) if x) for a in authors)
+
+
+def list_triples(paper: URIRef, list_name: str) -> list[Triple]:
+    lst = URIRef(f"{paper}/{LIST_PATH[list_name]}")
+    klass = BIRO.ReferenceList if list_name == "references" else LG.CitedByList
+    link = FRBR.part if list_name == "references" else LG.hasCitedByList
+    return [(lst, RDF.type, klass), (paper, link, lst)]
+
+
+def decision_triples(decision: MergeDecision, index: MemberIndex) -> list[Triple]:
+    d = LGD[f"decision/{short_hash(*sorted((decision.left, decision.right)))}"]
+    out: list[Triple] = [
+        (d, RDF.type, LG.IdentityDecision),
+        (d, LG.leftMember, index.member_iri(decision.left)),
+        (d, LG.rightMember, index.member_iri(decision.right)),
+        (d, LG.sameWork, Literal(decision.same)),
+        (d, LG.score, Literal(round(decision.score, 4))),
+        (d, LG.decisionMethod, Literal(decision.method)),
+    ]
+    return out + [(d, LG.reason, Literal(r)) for r in decision.reasons]
+
+
+def cocitation_counts(entries: Sequence[ReferenceEntry], index: MemberIndex) -> Counter:
+    """How many papers cite each pair of works together (reference lists only)."""
+    cited: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.list == "references":
+            cited.setdefault(entry.paper_doi, set()).add(str(index.work_of(entry.key)))
+    counts: Counter = Counter()
+    for works in cited.values():
+        counts.update(combinations(sorted(works), 2))
+    return counts
+
+
+def cocitation_triples(entries: Sequence[ReferenceEntry], index: MemberIndex,
+                       min_count: int = 2) -> list[Triple]:
+    """Materialise pairs co-cited by at least `min_count` papers (the query then stays fast)."""
+    out: list[Triple] = []
+    for (a, b), n in sorted(cocitation_counts(entries, index).items()):
+        if n >= min_count:
+            c = LGD[f"cocitation/{short_hash(a, b)}"]
+            out += [(c, RDF.type, LG.CoCitation), (c, LG.coCitedWork, URIRef(a)),
+                    (c, LG.coCitedWork, URIRef(b)), (c, LG.coCitationCount, Literal(n))]
+    return out
+
+
+def build_triples(corpus_digest: str, corpus_files: Sequence[str]) -> list[Triple]:
+    b = LGD["build"]
+    out: list[Triple] = [(b, RDF.type, PROV.Activity), (b, LG.corpusDigest, Literal(corpus_digest))]
+    return out + [(b, PROV.used, LGD[f"corpus/{name}"]) for name in corpus_files]
