@@ -10,7 +10,24 @@ import pytest
 
 from conftest import ROOT, run_cli
 
-COMMANDS = [["build"], ["works"], ["query"], ["headline"], ["refs"], ["refs", "parse"]]
+
+
+def all_commands():
+    """Every command path of the CLI, e.g. ["refs", "parse"], found by walking the click group."""
+    import click
+
+    from litgraph.cli import cli
+
+    def walk(group, prefix):
+        for name, command in sorted(group.commands.items()):
+            yield prefix + [name]
+            if isinstance(command, click.Group):
+                yield from walk(command, prefix + [name])
+
+    return list(walk(cli, []))
+
+
+COMMANDS = all_commands()
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)

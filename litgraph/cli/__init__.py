@@ -11,13 +11,13 @@ Heavy libraries are imported inside commands so that `litgraph --help` is fast.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 
 import click
 
 from ..errors import EXIT_BAD_INPUT, LitgraphError
-from .graph import build, headline, query, works
-from .refs import refs
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -31,8 +31,15 @@ def cli() -> None:
     """
 
 
-for command in (build, works, query, headline, refs):
-    cli.add_command(command)
+def register_commands(group: click.Group) -> None:
+    """Add the commands every module of this package lists in its COMMANDS."""
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for command in getattr(module, "COMMANDS", ()):
+            group.add_command(command)
+
+
+register_commands(cli)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -160,3 +160,6 @@ def headline(build_dir: str, store_kind: str) -> None:
     for name, (columns, limit, title) in shown.items():
         rows = list(run_query(get_query(name), store).rows)
         write_rows(rows[:limit], columns, "table", title=f"{title} ({len(rows)} in all)")
+
+
+COMMANDS = [build, works, query, headline]

@@ -69,3 +69,6 @@ def read_lines(source: str) -> list[str]:
         raise InputError(f"{source}: no such file") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{source}: cannot read: {exc}") from exc
+
+
+COMMANDS = [refs]
