@@ -56,7 +56,8 @@ def entry_warnings(entries: list[ReferenceEntry]) -> list[str]:
 def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build",
                 progress: Progress = lambda _: None) -> BuildSummary:
     """Build the graph from `corpus_dir` into `out_dir`; return the summary."""
-    from .identity import load_curator, load_id_lock, dump_id_lock, resolve_works
+    from .cite.keys import dump_keys, load_keys, mint_keys
+    from .identity import dump_id_lock, load_curator, load_id_lock, resolve_works
     from .triples import graph_for
 
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
@@ -70,13 +71,19 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     curator_path = corpus_dir / "identity.yaml"
     curator = load_curator(curator_path) if curator_path.exists() else load_curator(None)
     identity = resolve_works(corpus.papers, entries, curator, lock)
+    keys_path = corpus_dir / "citation-keys.tsv"
+    old_keys = load_keys(keys_path) if keys_path.exists() else {}
+    keys = mint_keys(identity.works, old_keys)
     progress("building triples")
     graph = graph_for(identity.works, entries, identity.decisions, [p.doi for p in corpus.papers],
-                      corpus.digest, corpus.files)
+                      corpus.digest, corpus.files, keys)
     progress("writing files and loading the store")
     write_outputs(graph, out_dir)
     if identity.id_lock != lock:
         write_text_atomic(lock_path, dump_id_lock(identity.id_lock))
+    if keys != old_keys:
+        old_text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
+        write_text_atomic(keys_path, dump_keys(keys, old_text))
     return summarise(corpus, entries, identity, len(graph))
 
 

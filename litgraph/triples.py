@@ -22,15 +22,19 @@ LIST_PATH = {"references": "references", "cited_by": "cited-by"}
 
 def graph_for(works: Sequence[Work], entries: Sequence[ReferenceEntry],
               decisions: Sequence[MergeDecision], seed_dois: Iterable[str],
-              corpus_digest: str, corpus_files: Sequence[str]) -> Graph:
+              corpus_digest: str, corpus_files: Sequence[str],
+              citation_keys: dict[str, str] | None = None) -> Graph:
     """The whole graph of one build."""
     graph = Graph()
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     index = MemberIndex(works)
     seeds = {doi.lower() for doi in seed_dois}
+    keys = citation_keys or {}
     for work in works:
         graph += work_triples(work, is_seed=bool(work.doi and work.doi.lower() in seeds))
+        if work.id in keys:
+            graph.add((URIRef(work_iri(work.id)), LG.citationKey, Literal(keys[work.id])))
     for entry in entries:
         graph += entry_triples(entry, index)
     for paper_doi, list_name in sorted({(e.paper_doi, e.list) for e in entries}):

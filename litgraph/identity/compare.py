@@ -33,10 +33,10 @@ from .normalise import digits
 # Merge at or above this score. With title, author and year only (a report), a pair
 # needs a title similarity of ~0.85 and an agreeing author; printings of one work on
 # the seed corpus score 0.86 or more, different works by one author at most 0.6.
-MERGE_THRESHOLD = 0.85
+MERGE_THRESHOLD = 0.8
 # Pairs scoring from here up to the threshold are kept apart but recorded, so a
 # curator can look at them (and say `same` in corpus/identity.yaml if they are).
-NEAR_MISS = 0.6
+NEAR_MISS = 0.5
 
 WEIGHTS = {"title": 0.5, "author": 0.2, "year": 0.1, "container": 0.1, "volume": 0.05, "page": 0.05}
 TITLE_FLOOR, TITLE_FULL = 0.5, 0.95
@@ -211,8 +211,19 @@ def page_agrees(a: Mention, b: Mention) -> bool:
 
 
 def lost_dash(mention: Mention, other: str) -> bool:
-    first, last = mention.fields.first_page, mention.fields.last_page
-    return bool(first and last and digits(first) + digits(last) == other.strip())
+    """Whether `other` is this mention's page range printed without its dash.
+
+    "4-11" ~ "411", and "443-50" ~ "443450" (a range whose last page is shortened
+    and printed in full by the other list): `other` starts with the first page and
+    the rest, completed from the first page, is a later page.
+    """
+    first = digits(mention.fields.first_page)
+    other = other.strip()
+    if not first or not other.isdigit() or not other.startswith(first) or len(other) <= len(first):
+        return False
+    rest = other[len(first):]
+    last = first[: len(first) - len(rest)] + rest if len(rest) < len(first) else rest
+    return not rest.startswith("0") and int(last) > int(first)
 
 
 def page_text(mention: Mention) -> str:

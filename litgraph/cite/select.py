@@ -1,0 +1,39 @@
+"""Which works a reference list holds: a paper's list, explicit works, a named query or an evidence selection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..errors import InputError
+from ..queries import get_query, resolve_work, run_query
+from ..store import GraphStore
+from ..vocab import WORK_PREFIX
+
+
+def unique(iris: Sequence[str]) -> list[str]:
+    """Keep the first occurrence of each work (duplicates collapse to one entry)."""
+    return list(dict.fromkeys(iris))
+
+
+def from_paper(store: GraphStore, paper: str) -> list[str]:
+    """The works of a paper's reference list, in printed order."""
+    rows = run_query(get_query("reference-list"), store, {"paper": paper}).rows
+    if not rows:
+        raise InputError(f"{paper} has no reference list in the graph")
+    return unique([r["work"] for r in rows])
+
+
+def from_works(store: GraphStore, values: Sequence[str]) -> list[str]:
+    return unique([resolve_work(v, store) for v in values])
+
+
+def from_query(store: GraphStore, name: str, params: dict[str, str]) -> list[str]:
+    """The works a named query's rows carry: its `work` column, else the first column of work IRIs."""
+    result = run_query(get_query(name), store, params)
+    column = "work" if "work" in result.variables else next(
+        (v for v in result.variables
+         if any(isinstance(r[v], str) and r[v].startswith(WORK_PREFIX) for r in result.rows)), None)
+    if column is None:
+        raise InputError(f"query {name!r} returns no column of works to cite")
+    return unique([r[column] for r in result.rows if isinstance(r[column], str)
+                   and r[column].startswith(WORK_PREFIX)])

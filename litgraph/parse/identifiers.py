@@ -1,0 +1,72 @@
+"""Take identifiers and status notes out of a reference string.
+
+A DOI, a URL or a note such as "[Epub ahead of print]" can sit anywhere near
+the end of an entry, even glued to the page range ("12: 189-10.1186/..."). They
+are removed first so that the styles read only authors, year, title and source.
+"""
+
+from __future__ import annotations
+
+import re
+
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+DOI = re.compile(
+    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bDOI\s*:?\s*)?(10\.\d{4,9}/[^\s\"<>]+)",
+    re.IGNORECASE,
+)
+URL = re.compile(
+    r"\s*(?:\[online\]\.?\s*)?(?:Available (?:at|from)\s*:?|Retrieved from|URL\s*:?)?\s*"
+    r"<?(?:https?://|www\.)[^\s>]+>?",
+    re.IGNORECASE,
+)
+ACCESSED = re.compile(r"\s*[\[(]?\s*(?:last\s+)?(?:accessed|cited)\b[^\])]{0,40}[\])]?\.?", re.IGNORECASE)
+IN_PRESS = re.compile(r"[,.]?\s*[\[(]?\b(?:in press|forthcoming)[\])]?\.?\s*$", re.IGNORECASE)
+EPUB = re.compile(r"[,.]?\s*[\[(]?\s*Epub ahead of print\s*[\])]?\.?\s*$", re.IGNORECASE)
+
+
+def take_doi(text: str) -> tuple[str | None, str]:
+    """The DOI in `text` (as printed, without prefix or trailing period) and the rest.
+
+    Example:
+        >>> take_doi("Psychiatr Serv. 2006, 57: 1179-1184. 10.1176/appi.ps.57.8.1179.")
+        ('10.1176/appi.ps.57.8.1179', 'Psychiatr Serv. 2006, 57: 1179-1184.')
+    """
+    match = DOI.search(text)
+    if match is None:
+        return None, text
+    doi = trim_doi(match.group(1))
+    kept = match.start(1) + len(doi)
+    rest = text[:match.start()] + text[kept:].lstrip(".,;)] ")
+    return doi, tidy_end(rest)
+
+
+def trim_doi(doi: str) -> str:
+    """Drop trailing punctuation that belongs to the sentence, not the DOI."""
+    doi = doi.rstrip(".,;:")
+    while doi.endswith((")", "]")) and doi.count("(") + doi.count("[") < doi.count(")") + doi.count("]"):
+        doi = doi[:-1].rstrip(".,;:")
+    return doi
+
+
+def take_urls(text: str) -> str:
+    """Remove URLs with their "Available at:" and "accessed ..." notes."""
+    if not re.search(r"https?://|www\.", text, re.IGNORECASE):
+        return text
+    return tidy_end(ACCESSED.sub("", URL.sub("", text)))
+
+
+def take_status(text: str) -> tuple[str, str | None]:
+    """Remove a closing "in press" or "Epub ahead of print" note; say which."""
+    for status, pattern in (("in press", IN_PRESS), ("epub ahead of print", EPUB)):
+        match = pattern.search(text)
+        if match is not None and match.start() > 0:
+            return tidy_end(text[:match.start()]), status
+    return text, None
+
+
+def tidy_end(text: str) -> str:
+    """Strip the separators left dangling at the end after something was removed."""
+    text = text.strip()
+    while text.endswith((",", ";", " ")):
+        text = text[:-1].rstrip()
+    return text
