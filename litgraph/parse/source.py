@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import WorkType
+from .chapter import find_book_part, read_book_part
 from .imprint import classify_tail, imprint_type, read_imprint
 from .pages import Pages, read_pages
-from .segments import clean_title, has_edition, split_last
+from .segments import QUOTES, clean_title, has_edition, split_last
 
 PAGES = r"(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s*[-\u2010-\u2014\u2212]+\s*(?:[A-Za-z]{0,3}\d+[A-Za-z]?)?)?)"
 ISSUE = r"(?:\s*\((?P<issue>[^()]{1,20})\))?"
@@ -76,10 +77,9 @@ def locator_pages(name: str, match: re.Match[str]) -> Pages:
     return pages
 
 
-def journal_source(head: str, name: str, match: re.Match[str]) -> Source:
-    """A journal article: title and container from `head`, the rest from the locator."""
-    title, container = split_last(head.strip().rstrip(",").strip())
-    warnings = () if container else (f"title and journal could not be told apart in {head!r}",)
+def journal_source(title: str | None, container: str | None, name: str, match: re.Match[str]) -> Source:
+    """A journal article: the given title and container, the rest from the locator."""
+    warnings = () if container else (f"title and journal could not be told apart in {title!r}",)
     pages = locator_pages(name, match)
     groups = match.groupdict()
     return Source(
@@ -87,6 +87,17 @@ def journal_source(head: str, name: str, match: re.Match[str]) -> Source:
         volume=groups.get("volume"), issue=groups.get("issue"), first_page=pages.first,
         last_page=pages.last, article_number=pages.article_number, warnings=warnings + pages.warnings,
     )
+
+
+def split_quoted_title(text: str) -> tuple[str, str] | None:
+    """``'Title', Journal, 57(8) ...`` -> ("Title", "Journal, 57(8) ..."): Harvard's quoted titles."""
+    closing = QUOTES.get(text[:1])
+    if closing is None:
+        return None
+    end = text.find(closing + ",", 1)
+    if end < 0 or closing in text[1:end]:
+        return None
+    return text[1:end], text[end + 2:].strip()
 
 
 def clean_container(text: str | None) -> str | None:
@@ -104,18 +115,38 @@ def read_source(text: str, status: str | None = None) -> Source:
         status: "in press" or "epub ahead of print" when a note said so.
 
     Returns:
-        The title and the journal, book or report fields.
+        The title and the journal, chapter, book or report fields.
     """
     text = text.strip()
+    book_part = find_book_part(text)
+    if book_part is not None:
+        return Source(type="chapter", title=clean_title(book_part[0]), **read_book_part(book_part[1]))
+    quoted = split_quoted_title(text)
+    if quoted is not None:
+        return read_after_title(quoted[0], quoted[1], status)
     located = find_locator(text)
     if located is not None:
         name, match = located
-        return journal_source(text[:match.start()], name, match)
+        title, container = split_last(text[:match.start()].strip().rstrip(",").strip())
+        return journal_source(title, container, name, match)
     title, tail = split_last(text.rstrip("."))
     if tail is None:
         return Source(title=clean_title(title), warnings=("no journal or publisher found",))
-    kind = "journal" if status else classify_tail(tail)
-    if kind == "journal":
+    return read_tail(title, tail, status)
+
+
+def read_after_title(title: str, rest: str, status: str | None) -> Source:
+    """The source when the title was set off by quotes: all of `rest` is the source."""
+    located = find_locator(rest)
+    if located is not None:
+        name, match = located
+        return journal_source(title, rest[:match.start()], name, match)
+    return read_tail(title, rest.rstrip("."), status)
+
+
+def read_tail(title: str, tail: str, status: str | None) -> Source:
+    """A last sentence with no locator: a journal name (article in press) or an imprint."""
+    if status or classify_tail(tail) == "journal":
         return Source(type="journal-article", title=clean_title(title), container=clean_container(tail))
     return imprint_source(title, tail)
 
