@@ -38,13 +38,18 @@ def load_gold(name):
     return mod.GOLD
 
 
-for name, tsv in LISTS.items():
-    rows = read_tsv(tsv)
-    gold = load_gold(name)
-    assert [p for p, _ in rows] == sorted(gold) and len(gold) == len(rows), name
-    with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as out:
-        for pos, raw in rows:
-            rec = {"position": pos, "raw": raw, **gold[pos]}
-            assert list(rec) == FIELDS, (name, pos, list(rec))
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    print(name, len(rows))
+def main():
+    for name, tsv in LISTS.items():
+        rows = read_tsv(tsv)
+        gold = load_gold(name)
+        assert [p for p, _ in rows] == sorted(gold) and len(gold) == len(rows), name
+        with open(HERE / f"{name}.jsonl", "w", encoding="utf-8") as out:
+            for pos, raw in rows:
+                rec = {"position": pos, "raw": raw, **gold[pos]}
+                assert list(rec) == FIELDS, (name, pos, list(rec))
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        print(name, len(rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -194,7 +194,7 @@ GOLD = {
     54: J(A("Tennant R; Hiller L; Fishwick R; Platt P; Joseph S; Weich S; Parkinson J; Secker J; Stewart-Brown S"), 2007,
           "The Warwick-Edinburgh Mental Well-being Scale (WEMWBS): development and UK validation",
           "Health and Quality of Life Outcomes", "5", "1477", "1525",
-          note=LOST.format("14771525", 1477, 1525) + " (the printed number does not match the real article, an article-numbered paper; the rule is followed as directed)"),
+          note=LOST.format("14771525", 1477, 1525) + " (the real paper is article-numbered, so these pages are doubtful, but the rule is followed as directed)"),
     55: J(A("Thompson RA"), 2000,
           "The legacy of early attachments",
           "Child Development", "71", "145", "152", note=LOST.format("145152", 145, 152)),
