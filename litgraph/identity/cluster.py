@@ -9,10 +9,11 @@ which would put into one cluster
   work twice, and two entries of one list that look alike are usually two
   works of one team, like JCPMH 2012a and 2012b).
 
-Because score links are applied from the highest score down, refusing a
-union is the same as dropping the weakest score links on every path between
-a `different` pair: the pair ends up apart even when a chain of look-alikes
-would have joined them. Every refusal is kept as a decision with its reason.
+Because score links are applied from the highest score down, the link refused
+is the weakest one that would complete a chain between a `different` pair:
+the pair ends up apart even when a chain of look-alikes would have joined
+them, and the stronger links of the chain stand. Every refusal is kept as a
+decision with its reason.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from itertools import combinations
 
 from ..model import MergeDecision
 from .compare import NEAR_MISS, Comparison, compare
-from .curator import CuratorAssertions
+from .curator import Assertion, CuratorAssertions
 from .mentions import Mention, blocking_keys
+
+Pairs = set[tuple[str, str]]
 
 
 class Clusters:
@@ -61,7 +64,8 @@ class Clusters:
         for x in sorted(self._members[small]):
             for y in sorted(self._apart.get(x, ())):
                 if self.find(y) == other:
-                    return f"the curator says {x} and {y} are different works"
+                    first, second = sorted((x, y))
+                    return f"the curator says {first} and {second} are different works"
         if method == "score":
             if self._dois[ra] and self._dois[rb] and not self._dois[ra] & self._dois[rb]:
                 return f"DOIs differ: {min(self._dois[ra])} vs {min(self._dois[rb])}"
@@ -112,16 +116,21 @@ def apply_curator(clusters: Clusters, curator: CuratorAssertions) -> list[MergeD
     decisions = []
     for assertion in curator.same:
         clusters.union(assertion.a, assertion.b)
-        decisions.append(decision(assertion.a, assertion.b, True, 1.0, (f"curator: {assertion.why}",), "curator"))
+        decisions.append(curator_decision(assertion, True))
     for assertion in curator.different:
         if clusters.same(assertion.a, assertion.b):
             raise curator.error(assertion, f"{assertion.a} and {assertion.b} are said to be different "
                                            "works, but 'same' assertions join them")
-        decisions.append(decision(assertion.a, assertion.b, False, 0.0, (f"curator: {assertion.why}",), "curator"))
+        decisions.append(curator_decision(assertion, False))
     return decisions
 
 
-def apply_dois(clusters: Clusters, mentions: Sequence[Mention], decided: set[tuple[str, str]]) -> list[MergeDecision]:
+def curator_decision(assertion: Assertion, same: bool) -> MergeDecision:
+    reasons = (f"curator: {assertion.why}",)
+    return decision(assertion.a, assertion.b, same, 1.0 if same else 0.0, reasons, "curator")
+
+
+def apply_dois(clusters: Clusters, mentions: Sequence[Mention], decided: Pairs) -> list[MergeDecision]:
     """Join members that print one DOI, each to the first earlier one it may join (seed paper first)."""
     by_doi: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -141,7 +150,7 @@ def apply_dois(clusters: Clusters, mentions: Sequence[Mention], decided: set[tup
     return decisions
 
 
-def apply_scores(clusters: Clusters, mentions: Sequence[Mention], decided: set[tuple[str, str]]) -> list[MergeDecision]:
+def apply_scores(clusters: Clusters, mentions: Sequence[Mention], decided: Pairs) -> list[MergeDecision]:
     """Join scored pairs from the best down; then record merges and near-misses as they ended."""
     scored = [(compare(a, b), a, b) for a, b in candidate_pairs(mentions)
               if pair_of(a.key, b.key) not in decided and not (a.doi and a.doi == b.doi)]
@@ -186,6 +195,7 @@ def pair_of(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a <= b else (b, a)
 
 
-def decision(a: str, b: str, same: bool, score: float, reasons: tuple[str, ...], method: str) -> MergeDecision:
+def decision(a: str, b: str, same: bool, score: float, reasons: tuple[str, ...],
+             method: str) -> MergeDecision:
     left, right = pair_of(a, b)
     return MergeDecision(left, right, same, score, reasons, method)  # type: ignore[arg-type]

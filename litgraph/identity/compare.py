@@ -10,13 +10,16 @@ what it has. Weights (`WEIGHTS`): the title carries half, the first author a
 fifth, year and journal a tenth each, volume and first page a twentieth each.
 
 Title agreement is the rapidfuzz similarity rescaled from [0.5, 0.95] to
-[0, 1]: two unrelated titles in one field share many words ("peer support",
-"mental health"), and on the seed corpus such pairs reach 0.67, while
-printings of one title reach 0.9 or more. A year more than one apart counts
-double against a pair (new editions keep their titles), unless volume and
-first page agree, which shows the year is a misprint.
+[0, 1]: unrelated titles in one field share many words ("peer support",
+"mental health"), and on the seed corpus such pairs reach 0.74 (Nelson et al.
+part 1 and Ochocka et al. part 3 of one study), while printings of one title
+reach 0.94 or more. A year more than one apart counts double against a pair
+(new editions keep their titles), unless volume and first page agree, which
+shows the year is a misprint.
 
-See `MERGE_THRESHOLD` and `NEAR_MISS` for how scores become decisions.
+A pair may merge only with identifying evidence: a title similarity of 0.8
+or more, or volume and first page agreeing. Otherwise two reports of one body
+and year without titles would score 1.0.
 """
 
 from __future__ import annotations
@@ -30,12 +33,17 @@ from .containers import container_match
 from .mentions import Mention
 from .normalise import digits
 
-# Merge at or above this score. With title, author and year only (a report), a pair
-# needs a title similarity of ~0.85 and an agreeing author; printings of one work on
-# the seed corpus score 0.86 or more, different works by one author at most 0.6.
+# Merge at or above this score. On the seed corpus printings of one work score 0.83 or
+# more (lowest: Turner 1990, whose title 000 prints twice) and different works 0.63 at
+# most (Nelson part 1 / Ochocka part 3), so 0.8 leaves room on both sides, nearer the
+# same-work end: a wrong merge hides a work, a missed one stays visible as a near-miss.
+# By construction a report (title, author, year only) needs a title similarity of about
+# 0.81 and the same author; an identical title by another first author scores 0.75, and
+# two editions of one book (same title and author, years apart) 0.78: both kept apart.
 MERGE_THRESHOLD = 0.8
-# Pairs scoring from here up to the threshold are kept apart but recorded, so a
-# curator can look at them (and say `same` in corpus/identity.yaml if they are).
+# Pairs from here up to the threshold are kept apart but recorded, so a curator can look
+# at them (and say `same` in corpus/identity.yaml). At 0.5 half the weighted evidence
+# agrees; two papers of one author in one year score 0.3-0.45 and are not listed.
 NEAR_MISS = 0.5
 
 WEIGHTS = {"title": 0.5, "author": 0.2, "year": 0.1, "container": 0.1, "volume": 0.05, "page": 0.05}

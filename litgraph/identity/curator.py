@@ -114,7 +114,8 @@ def assertion_from_node(node: Any, section: str, path: str) -> Assertion:
     for key_node, value_node in node.value:
         name = key_node.value
         if name not in ASSERTION_FIELDS:
-            raise CorpusError(path, f"unknown field {name!r} in '{section}': expected a, b, why", line_of(key_node))
+            raise CorpusError(path, f"unknown field {name!r} in '{section}': expected a, b, why",
+                              line_of(key_node))
         if not isinstance(value_node, yaml.ScalarNode) or not str(value_node.value).strip():
             raise CorpusError(path, f"'{name}' must be a non-empty string", line_of(value_node))
         values[name] = str(value_node.value).strip()

@@ -6,7 +6,7 @@ the smallest member key, so the choice never depends on input order. Two
 fields follow their own rules:
 
 - title: the longest printed title that is not a truncation of another
-  (a title ending in "..." or the word-prefix of a longer one);
+  (a title ending in "..." or the word-prefix of a longer one) nor printed twice over;
 - year: the most common; ties go to a year printed with a DOI, then to the earliest;
 - authors: the list of the member that names the most authors.
 """
@@ -20,7 +20,7 @@ from typing import TypeVar
 
 from ..model import Author, WorkType
 from .mentions import Mention
-from .normalise import title_key
+from .normalise import title_key, undoubled
 
 T = TypeVar("T")
 TYPE_ORDER: tuple[WorkType, ...] = ("journal-article", "report", "book", "chapter", "other")
@@ -87,15 +87,11 @@ def most_common(ranked: Sequence[Mention], get: Callable[[Mention], T | None]) -
 
 def choose_title(ranked: Sequence[Mention]) -> str | None:
     titles = [m.fields.title.strip() for m in ranked if m.fields.title and m.fields.title.strip()]
-    keys = {t: title_key(t) for t in titles}
-    whole = [t for t in titles if not is_truncated(t, keys[t], keys.values())] or titles
+    marked = [t for t in titles if not t.endswith(("...", "\u2026"))
+              and undoubled(title_key(t)) == title_key(t)] or titles
+    keys = {t: title_key(t) for t in marked}
+    whole = [t for t in marked if not any(k.startswith(keys[t] + " ") for k in keys.values())] or marked
     return max(whole, key=lambda t: (len(keys[t]), len(t)), default=None)
-
-
-def is_truncated(title: str, key: str, all_keys) -> bool:
-    if title.endswith(("...", "\u2026")):
-        return True
-    return any(other != key and other.startswith(key + " ") for other in all_keys)
 
 
 def choose_year(ranked: Sequence[Mention]) -> int | None:

@@ -108,14 +108,15 @@ def lock_warnings(clusters: Sequence[Sequence[str]], ids: Sequence[str | None],
         moved = sorted({lock[k] for k in cluster if k in lock} - {work_id})
         for old in moved:
             if old in ids:
-                warnings.append(f"work {old} was split: {', '.join(k for k in cluster if lock.get(k) == old)} "
-                                f"now belong to work {work_id}")
+                moved_keys = ", ".join(k for k in cluster if lock.get(k) == old)
+                warnings.append(f"work {old} was split: {moved_keys} now belong to work {work_id}")
             else:
                 warnings.append(f"work {old} merged into work {work_id}; id {old} is retired")
     return warnings
 
 
-def updated_lock(clusters: Sequence[Sequence[str]], ids: Sequence[str], lock: Mapping[str, str]) -> dict[str, str]:
+def updated_lock(clusters: Sequence[Sequence[str]], ids: Sequence[str],
+                 lock: Mapping[str, str]) -> dict[str, str]:
     """The old lock (members no longer in the corpus keep their line) with every member's id."""
     result = dict(lock)
     for cluster, work_id in zip(clusters, ids):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import Author, Member, Paper, ParsedReference, ReferenceEntry
 from .normalise import (acronym, body_key, container_words, content_words, doi_key, family_key,
-                        family_parts, title_key)
+                        family_parts, title_key, undoubled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +22,7 @@ class Mention:
     fields: ParsedReference
     is_seed: bool
     doi: str | None                      # lower-case
-    title: str                           # title_key of the printed title ("" if none)
+    title: str                           # title_key of the printed title, undoubled ("" if none)
     first_author: str                    # family_key, or body_key for a body ("" if none)
     first_author_parts: tuple[str, ...]  # parts of a compound family name
     corporate: bool                      # the first author is a body, not a person
@@ -66,7 +66,7 @@ def make_mention(member: Member, fields: ParsedReference, is_seed: bool) -> Ment
     corporate = first is not None and first.literal is not None
     return Mention(
         member=member, fields=fields, is_seed=is_seed, doi=doi_key(fields.doi),
-        title=title_key(fields.title),
+        title=undoubled(title_key(fields.title)),
         first_author=author_key(first),
         first_author_parts=() if first is None or corporate else family_parts(first.family),
         corporate=corporate,

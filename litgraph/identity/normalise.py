@@ -45,6 +45,19 @@ def title_key(title: str | None) -> str:
     return " ".join(words(title))
 
 
+def undoubled(key: str) -> str:
+    """A title key printed twice in a row, once: "role change role change" -> "role change".
+
+    000 prints "Turner R: Role change. Role Change. Annu Re Sociol."; a list
+    repeating a title is a typesetting slip, not a longer title.
+    """
+    parts = key.split()
+    half = len(parts) // 2
+    if half and len(parts) % 2 == 0 and parts[:half] == parts[half:]:
+        return " ".join(parts[:half])
+    return key
+
+
 def content_words(title: str | None) -> tuple[str, ...]:
     """The words of a title without stop words: what blocking keys are made of."""
     return tuple(w for w in words(title) if w not in STOP_WORDS)

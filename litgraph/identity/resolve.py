@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..errors import InputError
 from ..model import MergeDecision, Paper, ReferenceEntry, Work
 from .cluster import cluster_mentions
 from .curator import Assertion, CuratorAssertions
@@ -39,7 +40,7 @@ def resolve_works(papers: Sequence[Paper], entries: Sequence[ReferenceEntry],
     Raises:
         CorpusError: a curator assertion names a member that does not exist, or
             its `same` assertions join two members it says are `different`.
-        ValueError: two papers or entries have one member key.
+        InputError: two papers or entries have one member key.
     """
     mentions = [mention_from_paper(p) for p in papers] + [mention_from_entry(e) for e in entries]
     check_unique(mentions)
@@ -63,7 +64,7 @@ def check_unique(mentions: Sequence[Mention]) -> None:
     seen: set[str] = set()
     for mention in mentions:
         if mention.key in seen:
-            raise ValueError(f"two members have the key {mention.key}")
+            raise InputError(f"two members have the key {mention.key}: a paper or list entry given twice")
         seen.add(mention.key)
 
 
@@ -99,8 +100,7 @@ def work_of(work_id: str, fields, mentions: Sequence[Mention]) -> Work:
                 members=members)
 
 
-def member_order(mention: Mention) -> tuple[str, int, int]:
+def member_order(mention: Mention) -> tuple[bool, str, str, int]:
     """The seed paper first, then entries by paper, list and printed position."""
     member = mention.member
-    return (member.paper_doi.lower(), {"paper": 0, "references": 1, "cited_by": 2}[member.list],
-            member.position or 0)
+    return (member.list != "paper", member.paper_doi.lower(), member.list, member.position or 0)
