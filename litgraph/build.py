@@ -24,6 +24,7 @@ class BuildSummary:
     papers: int
     reference_entries: int
     cited_by_entries: int
+    library_entries: int
     works: int
     works_cited_by_two_or_more_lists: int
     citations: int
@@ -36,6 +37,7 @@ class BuildSummary:
             "papers": self.papers, "reference_entries": self.reference_entries,
             "cited_by_entries": self.cited_by_entries, "works": self.works,
             "works_cited_by_two_or_more_lists": self.works_cited_by_two_or_more_lists,
+            "library_entries": self.library_entries,
             "citations": self.citations, "merges": self.merges, "triples": self.triples,
             "warnings": len(self.warnings),
         }
@@ -43,14 +45,26 @@ class BuildSummary:
 
 def parse_entries(raw_entries: tuple[RawEntry, ...]) -> list[ReferenceEntry]:
     """The parse stage: every printed line becomes a ReferenceEntry with parsed fields."""
+    from .libraries import parse_bibtex_entry
     from .parse import parse_reference
 
-    return [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, parse_reference(r.raw), r.path, r.line)
+    return [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw,
+                           parse_bibtex_entry(r.raw) if r.list == "library" else parse_reference(r.raw),
+                           r.path, r.line)
             for r in raw_entries]
 
 
 def entry_warnings(entries: list[ReferenceEntry]) -> list[str]:
     return [f"{e.path}:{e.line}: {w}" for e in entries for w in e.parsed.warnings]
+
+
+def library_keys(works, entries: list[ReferenceEntry]) -> dict[str, str]:
+    """Work id -> the citation key an imported BibTeX library gives it (first library entry wins)."""
+    import re
+
+    key_of = {e.key: m.group(1) for e in entries if e.list == "library"
+              and (m := re.match(r"@\w+\s*[{(]\s*([^,\s]+)\s*,", e.raw))}
+    return {w.id: key_of[m.key] for w in works for m in reversed(w.members) if m.key in key_of}
 
 
 def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build",
@@ -73,7 +87,7 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     identity = resolve_works(corpus.papers, entries, curator, lock)
     keys_path = corpus_dir / "citation-keys.tsv"
     old_keys = load_keys(keys_path) if keys_path.exists() else {}
-    keys = mint_keys(identity.works, old_keys)
+    keys = mint_keys(identity.works, old_keys, library_keys(identity.works, entries))
     progress("building triples")
     graph = graph_for(identity.works, entries, identity.decisions, [p.doi for p in corpus.papers],
                       corpus.digest, corpus.files, keys)
@@ -111,7 +125,7 @@ def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: 
     lists_citing: dict[str, set[str]] = {}
     work_of = {m.key: w.id for w in identity.works for m in w.members}
     citations = set()
-    for entry in entries:
+    for entry in (e for e in entries if e.list != "library"):
         work = work_of[entry.key]
         paper = work_of[f"{entry.paper_doi}#paper"]
         if entry.list == "references":
@@ -124,6 +138,7 @@ def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: 
         papers=len(corpus.papers),
         reference_entries=sum(e.list == "references" for e in entries),
         cited_by_entries=sum(e.list == "cited_by" for e in entries),
+        library_entries=sum(e.list == "library" for e in entries),
         works=len(identity.works),
         works_cited_by_two_or_more_lists=sum(len(v) >= 2 for v in lists_citing.values()),
         citations=len(citations),

@@ -62,6 +62,11 @@ def load_corpus(root: str | Path) -> Corpus:
                 entries.extend(read_list(list_path, paper.doi, list_name))
                 files.append(list_path)
     check_unique_dois(papers, paths)
+    for path in sorted((root / "libraries").glob("*.bib")):
+        from .libraries import read_library
+
+        entries.extend(read_library(path)[0])
+        files.append(path)
     # The id lock (work-ids.tsv) is derived from the corpus, so it is not part of the digest.
     files += [p for p in (root / "identity.yaml",) if p.exists()]
     return Corpus(root, tuple(papers), tuple(entries), tuple(rel(root, f) for f in files),

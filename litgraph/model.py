@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 WorkType = Literal["journal-article", "book", "report", "chapter", "other"]
-ListName = Literal["references", "cited_by", "paper"]
+ListName = Literal["references", "cited_by", "paper", "library"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +135,9 @@ class Member:
         return f"{self.paper_doi}#{self.list}/{self.position}"
 
     def as_dict(self) -> dict[str, object]:
+        if self.list == "library":
+            return {"paper_doi": None, "list": "library", "position": self.position,
+                    "library": self.paper_doi.removeprefix("library:")}
         return {"paper_doi": self.paper_doi, "list": self.list, "position": self.position}
 
 

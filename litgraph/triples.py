@@ -18,6 +18,7 @@ from .vocab import BIRO, C4O, CITO, CO, FABIO, FRBR, LG, LGD, PREFIXES, PRISM, W
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]
 LIST_PATH = {"references": "references", "cited_by": "cited-by"}
+LIBRARY_PREFIX = "library:"
 
 
 def graph_for(works: Sequence[Work], entries: Sequence[ReferenceEntry],
@@ -38,7 +39,10 @@ def graph_for(works: Sequence[Work], entries: Sequence[ReferenceEntry],
     for entry in entries:
         graph += entry_triples(entry, index)
     for paper_doi, list_name in sorted({(e.paper_doi, e.list) for e in entries}):
-        graph += list_triples(index.paper_iri(paper_doi), list_name)
+        if list_name == "library":
+            graph += library_triples(paper_doi)
+        else:
+            graph += list_triples(index.paper_iri(paper_doi), list_name)
     for decision in decisions:
         graph += decision_triples(decision, index)
     graph += cocitation_triples(entries, index)
@@ -63,11 +67,22 @@ class MemberIndex:
         if rest == "paper":
             return self.paper_iri(doi)
         list_name, _, position = rest.partition("/")
+        if list_name == "library":
+            return URIRef(f"{library_iri(doi)}/{position}")
         return entry_iri(self.paper_iri(doi), list_name, int(position))
 
 
 def entry_iri(paper: URIRef, list_name: str, position: int) -> URIRef:
     return URIRef(f"{paper}/{LIST_PATH[list_name]}/{position}")
+
+
+def library_iri(library: str) -> URIRef:
+    """`library:mylib` -> lgd:library/mylib (an author's imported BibTeX library)."""
+    return LGD[f"library/{library.removeprefix(LIBRARY_PREFIX)}"]
+
+
+def library_triples(library: str) -> list[Triple]:
+    return [(library_iri(library), RDF.type, LG.Library)]
 
 
 def work_triples(work: Work, is_seed: bool = False) -> list[Triple]:
@@ -114,6 +129,8 @@ def author_triples(work: URIRef, authors: Sequence[Author]) -> list[Triple]:
 
 
 def entry_triples(entry: ReferenceEntry, index: MemberIndex) -> list[Triple]:
+    if entry.list == "library":
+        return library_entry_triples(entry, index)
     paper = index.paper_iri(entry.paper_doi)
     e = entry_iri(paper, entry.list, entry.position)
     target = index.work_of(entry.key)
@@ -128,6 +145,19 @@ def entry_triples(entry: ReferenceEntry, index: MemberIndex) -> list[Triple]:
     citing, cited = (paper, target) if entry.list == "references" else (target, paper)
     if citing != cited:
         out.append((citing, CITO.cites, cited))
+    return out + parsed_triples(URIRef(f"{e}/parsed"), e, entry.parsed)
+
+
+def library_entry_triples(entry: ReferenceEntry, index: MemberIndex) -> list[Triple]:
+    """An entry of an imported library: its BibTeX text and the work it denotes (it cites nothing)."""
+    library = library_iri(entry.paper_doi)
+    e = URIRef(f"{library}/{entry.position}")
+    target = index.work_of(entry.key)
+    out: list[Triple] = [
+        (e, RDF.type, LG.LibraryEntry), (e, C4O.hasContent, Literal(entry.raw)),
+        (e, LG.position, Literal(entry.position)), (e, BIRO.references, target),
+        (e, FRBR.partOf, library), (library, CO.element, e), (target, PROV.wasDerivedFrom, e),
+    ]
     return out + parsed_triples(URIRef(f"{e}/parsed"), e, entry.parsed)
 
 

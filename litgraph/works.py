@@ -25,8 +25,10 @@ def read_works(store: GraphStore) -> list[dict[str, object]]:
     for row in store.select(get_query("_seed-papers").text).rows:
         members[row["work"]].append({"paper_doi": row["doi"], "list": "paper", "position": None})
     for row in store.select(get_query("_work-members").text).rows:
-        members[row["work"]].append({"paper_doi": row["paper_doi"], "list": row["list"],
-                                     "position": row["position"]})
+        member = {"paper_doi": row["paper_doi"], "list": row["list"], "position": row["position"]}
+        if row["list"] == "library":
+            member["library"] = row["library"]
+        members[row["work"]].append(member)
     return [
         {"id": short_work(row["work"]), "doi": row["doi"], "title": row["title"], "year": row["year"],
          "authors": authors[row["work"]], "type": TYPE_NAMES[row["type"]],

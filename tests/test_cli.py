@@ -63,7 +63,7 @@ def built(tmp_path_factory):
 
 def test_build_json_summary_keys(built):
     _, summary = built
-    assert set(summary) == {"papers", "reference_entries", "cited_by_entries", "works",
+    assert set(summary) == {"papers", "reference_entries", "cited_by_entries", "library_entries", "works",
                             "works_cited_by_two_or_more_lists", "citations", "merges", "triples", "warnings"}
 
 

@@ -34,14 +34,19 @@ def key_stem(work: Work) -> str:
     return f"{family}{work.year or 'nd'}{words[0] if words else ''}"
 
 
-def mint_keys(works: Iterable[Work], existing: Mapping[str, str]) -> dict[str, str]:
-    """Keys for every work: existing ones kept, new ones minted without clashes."""
+def mint_keys(works: Iterable[Work], existing: Mapping[str, str],
+              preferred: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Keys for every work: existing ones kept, new ones minted without clashes.
+
+    `preferred` (work id -> key, e.g. the key an imported BibTeX library gives
+    it) is used for a new work when that key is free.
+    """
     keys = dict(existing)
     taken = set(keys.values())
     for work in sorted(works, key=lambda w: w.id):
         if work.id in keys:
             continue
-        stem = key_stem(work)
+        stem = (preferred or {}).get(work.id) or key_stem(work)
         key, n = stem, 1
         while key in taken:
             n += 1

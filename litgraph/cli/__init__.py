@@ -2,7 +2,8 @@
 
 Exit codes (documented in the README):
     0  success
-    1  finished, but some records failed (or the store failed while answering)
+    1  finished, but some records failed (or the store failed while answering, or an
+       internal error: one line, and the traceback with LITGRAPH_DEBUG=1)
     2  bad input or usage: a malformed file, an unknown query or parameter, a bad option
     3  an upstream service (Crossref, a SPARQL endpoint) failed
   130  interrupted (Ctrl-C)
@@ -12,12 +13,13 @@ Heavy libraries are imported inside commands so that `litgraph --help` is fast.
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import sys
 
 import click
 
-from ..errors import EXIT_BAD_INPUT, LitgraphError
+from ..errors import EXIT_BAD_INPUT, EXIT_PARTIAL, LitgraphError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -60,4 +62,10 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except Exception as exc:  # a bug in litgraph: one line, the traceback on request
+        if os.environ.get("LITGRAPH_DEBUG"):
+            raise
+        click.echo(f"litgraph: internal error: {type(exc).__name__}: {exc} "
+                   "(set LITGRAPH_DEBUG=1 for the traceback)", err=True)
+        sys.exit(EXIT_PARTIAL)
     sys.exit(0)

@@ -55,7 +55,8 @@ def print_summary(summary, build_dir: str) -> None:
 
     labels = {
         "papers": "papers (seed)", "reference_entries": "reference entries",
-        "cited_by_entries": "cited-by entries", "works": "works",
+        "cited_by_entries": "cited-by entries", "library_entries": "imported library entries",
+        "works": "works",
         "works_cited_by_two_or_more_lists": "works cited by 2+ lists",
         "citations": "citations (cito:cites)", "merges": "identity merges",
         "triples": "triples", "warnings": "warnings (--show-warnings lists them)",

@@ -1,0 +1,67 @@
+"""`litgraph import`: bring an author's own library into the corpus."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from ..errors import EXIT_PARTIAL, InputError
+
+
+@click.group("import")
+def import_group() -> None:
+    """Import references from other tools into the corpus.
+
+    Example:
+
+        litgraph import bib my-library.bib
+    """
+
+
+@import_group.command("bib")
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(file_okay=False))
+@click.option("--name", help="Name of the library in the corpus (default: the file's name).")
+@click.option("--replace", is_flag=True, help="Replace a library of that name already in the corpus.")
+def import_bib(source: str, corpus_dir: str, name: str | None, replace: bool) -> None:
+    """Add a BibTeX library to the corpus (read with bibtexparser v2).
+
+    The file is copied verbatim to corpus/libraries/NAME.bib; the next
+    `litgraph build` reads every entry and merges it with the works already in
+    the graph through the work-identity rules, and a new work takes the
+    library's own citation key. Entries that fail to parse are reported with
+    their line numbers (exit 1); the rest are imported and nothing is dropped
+    from the file.
+
+    Example:
+
+        litgraph import bib ~/papers/peer-support.bib && litgraph build
+    """
+    from ..atomic import write_text_atomic
+    from ..libraries import read_library
+
+    path = Path(source)
+    if not path.is_file():
+        raise InputError(f"{source}: no such file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{source}: cannot read as UTF-8 text: {exc}") from exc
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", name or path.stem).strip("-") or "library"
+    target = Path(corpus_dir) / "libraries" / f"{slug}.bib"
+    if target.exists() and not replace and target.read_text(encoding="utf-8") != text:
+        raise InputError(f"{target} already exists: choose another --name or pass --replace")
+    entries, failures = read_library(path)
+    write_text_atomic(target, text)
+    for failure in failures:
+        click.echo(f"{source}:{failure.line}: skipped: {failure.message}", err=True)
+    click.echo(f"imported {len(entries)} entries from {source} as {target}"
+               f"{f'; {len(failures)} blocks could not be parsed' if failures else ''}; "
+               "run `litgraph build` to merge them into the graph")
+    if failures:
+        raise SystemExit(EXIT_PARTIAL)
+
+
+COMMANDS = [import_group]
