@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test build clean bench
+.PHONY: run test build clean bench accuracy
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Field accuracy of the reference parser on the hand-checked gold (tests/gold/refs).
+accuracy: $(STAMP)
+	$(BIN)/python -m litgraph.parse.evaluate --output test-artifacts/parser-accuracy.txt
 
 clean:
 	rm -rf build .pytest_cache

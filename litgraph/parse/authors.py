@@ -25,8 +25,14 @@ PARTICLES = frozenset({
     "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "du", "des", "le", "la",
     "dos", "das", "do", "ter", "ten", "y", "bin", "ben", "al", "el", "st", "mac",
 })
+DEGREES = frozenset({
+    "MPH", "PHD", "MD", "MSC", "MA", "BA", "BSC", "RN", "DRPH", "MBBS", "MBCHB", "DPHIL", "MSW", "LCSW",
+    "FRCPSYCH", "MRCPSYCH", "PSYD", "EDD", "MBA", "MS", "BS", "DSC", "CPSYCHOL",
+})
 ET_AL = re.compile(r",?\s*\b(?:et\s*al\b\.?|and others)\s*,?\s*$", re.IGNORECASE)
 AND = re.compile(r"\s*,?\s*(?:&|\band\b)\s*")
+ELISION = re.compile(r",?\s*(?:\.\s*\.\s*\.|…)\s*,?\s*")  # APA's "Brown, L., . . . Green, M."
+EDITOR_NOTE = re.compile(r"\s*\((?:[Ee]ds?|[Ee]ditors?)\.?\)\.?")
 BROKEN_HYPHEN = re.compile(r"(\w)- (?=[A-ZÀ-Ý])")
 CORPORATE_WORDS = re.compile(
     r"\b(?:of|for|the|Department|Council|Centre|Center|Institute|Commission|Organi[sz]ation|"
@@ -113,8 +119,8 @@ def repair_hyphens(text: str) -> tuple[str, tuple[str, ...]]:
     repaired = BROKEN_HYPHEN.sub(r"\1-", text)
     if repaired == text:
         return text, ()
-    broken = ", ".join(m.group(0) + text[m.end():].split(",")[0] for m in BROKEN_HYPHEN.finditer(text))
-    return repaired, (f"author name repaired: hyphen followed by a space ({broken!r})",)
+    broken = ", ".join(repr(name) for name in re.findall(r"[\w'’-]*\w- [\w'’-]+", text))
+    return repaired, (f"author name repaired: hyphen followed by a space in {broken}",)
 
 
 def split_items(text: str) -> list[str]:
@@ -132,12 +138,27 @@ def vancouver_names(text: str) -> Names | None:
     return Names(tuple(people), et_al)
 
 
+def is_degree_after_name(name: str, token: str | None) -> bool:
+    """True for "Haya Ascher-Svanum, MPH": a name in natural order followed by a degree."""
+    return token is not None and re.sub(r"[\s.]", "", token).upper() in DEGREES and len(name.split()) >= 2
+
+
+def natural_order(name: str) -> Author:
+    """``"Haya Ascher-Svanum"`` -> Author("Ascher-Svanum", "H")."""
+    given, family = split_given_family(name)
+    return Author(family=family, given=initials(given))
+
+
 def pair_inverted(items: list[str]) -> tuple[list[Author], bool]:
     """Pair family names with the initials that follow; say whether every pair fitted."""
     authors, index, tidy = [], 0, True
     while index < len(items):
         family = items[index]
         given = items[index + 1] if index + 1 < len(items) else None
+        if is_degree_after_name(family, given):
+            authors.append(natural_order(family))
+            index += 2
+            continue
         if given is not None and looks_like_initials(given) and looks_like_family(family):
             authors.append(Author(family=family, given=initials(given)))
             index += 2
@@ -204,9 +225,11 @@ def read_authors(text: str, runon: bool = False) -> Names:
         >>> [a.as_dict() for a in read_authors("Bach, S, Della Rocca, G").authors]
         [{'family': 'Bach', 'given': 'S'}, {'family': 'Della Rocca', 'given': 'G'}]
     """
-    text, warnings = repair_hyphens(text.strip(" ,;:"))
+    text, warnings = repair_hyphens(EDITOR_NOTE.sub("", text).strip(" ,;:"))
     text, et_al = take_et_al(text)
-    if not text:
+    text, elided = ELISION.subn(", ", text)
+    et_al = et_al or bool(elided)
+    if not text.strip(" ,"):
         return Names((), et_al, warnings + ("no author names found",))
     if "," not in text:
         return Names((single_name(text.rstrip(".")),), et_al, warnings)
@@ -215,10 +238,18 @@ def read_authors(text: str, runon: bool = False) -> Names:
     vancouver = vancouver_names(text)
     if vancouver is not None:
         return Names(vancouver.authors, et_al or vancouver.et_al, warnings)
+    people, notes = read_comma_list(text, runon)
+    return Names(people, et_al, warnings + notes)
+
+
+def read_comma_list(text: str, runon: bool) -> tuple[tuple[Author, ...], tuple[str, ...]]:
+    """Inverted names ("Bach, S, Della Rocca, G"), else run-on names where allowed."""
     items = split_items(text)
+    notes = tuple(f"academic degree {b!r} after a name in natural order; dropped"
+                  for a, b in zip(items, items[1:]) if is_degree_after_name(a, b))
     people, tidy = pair_inverted(items)
     if not tidy and runon:
-        return Names(tuple(runon_names(text)), et_al, warnings)
+        return tuple(runon_names(text)), notes
     if not tidy:
-        warnings += (f"author list read loosely: {text!r}",)
-    return Names(tuple(people), et_al, warnings)
+        notes += (f"author list read loosely: {text!r}",)
+    return tuple(people), notes

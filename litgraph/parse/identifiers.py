@@ -11,7 +11,7 @@ import re
 
 YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 DOI = re.compile(
-    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bDOI\s*:?\s*)?(10\.\d{4,9}/[^\s\"<>]+)",
+    r"(?:(?:https?://)?(?:dx\.)?doi\.org/|\bdoi\s*:\s*|\bDOI\s*:?\s*)?(10\.\d{4,9}/[^\s\"]+)",
     re.IGNORECASE,
 )
 URL = re.compile(
@@ -19,6 +19,7 @@ URL = re.compile(
     r"<?(?:https?://|www\.)[^\s>]+>?",
     re.IGNORECASE,
 )
+PUBMED_IDS = re.compile(r"[.,;]?\s*\b(?:PMID|PMCID|PubMed PMID)\s*:?\s*(?:PMC)?\d+\b\.?", re.IGNORECASE)
 ACCESSED = re.compile(r"\s*[\[(]?\s*(?:last\s+)?(?:accessed|cited)\b[^\])]{0,40}[\])]?\.?", re.IGNORECASE)
 IN_PRESS = re.compile(r"[,.]?\s*[\[(]?\b(?:in press|forthcoming)[\])]?\.?\s*$", re.IGNORECASE)
 EPUB = re.compile(r"[,.]?\s*[\[(]?\s*Epub ahead of print\s*[\])]?\.?\s*$", re.IGNORECASE)
@@ -36,20 +37,22 @@ def take_doi(text: str) -> tuple[str | None, str]:
         return None, text
     doi = trim_doi(match.group(1))
     kept = match.start(1) + len(doi)
-    rest = text[:match.start()] + text[kept:].lstrip(".,;)] ")
+    rest = text[:match.start()].rstrip().rstrip("([<").rstrip() + " " + text[kept:].lstrip(".,;)]> ")
     return doi, tidy_end(rest)
 
 
 def trim_doi(doi: str) -> str:
     """Drop trailing punctuation that belongs to the sentence, not the DOI."""
     doi = doi.rstrip(".,;:")
-    while doi.endswith((")", "]")) and doi.count("(") + doi.count("[") < doi.count(")") + doi.count("]"):
-        doi = doi[:-1].rstrip(".,;:")
+    for opening, closing in ("()", "[]", "<>"):
+        while doi.endswith(closing) and doi.count(opening) < doi.count(closing):
+            doi = doi[:-1].rstrip(".,;:")
     return doi
 
 
 def take_urls(text: str) -> str:
-    """Remove URLs with their "Available at:" and "accessed ..." notes."""
+    """Remove URLs with their "Available at:" and "accessed ..." notes, and PubMed ids."""
+    text = tidy_end(PUBMED_IDS.sub("", text)) if PUBMED_IDS.search(text) else text
     if not re.search(r"https?://|www\.", text, re.IGNORECASE):
         return text
     return tidy_end(ACCESSED.sub("", URL.sub("", text)))

@@ -25,7 +25,7 @@ Norway|Denmark|Switzerland|Italy|Spain|India|South Africa|Texas|California|Massa
 """.replace("\n", "").split("|"))
 STATE_CODE = re.compile(r",\s*[A-Z]{2}\.?$")
 PUBLISHING_HOUSE = re.compile(
-    r"\b(?:Press|Books?|Publish\w*|Publications|Sage|SAGE|Wiley|Routledge|Springer|Elsevier|Prentice|Hall|"
+    r"\b(?:Press|Books?|Publish\w*|Sage|SAGE|Wiley|Routledge|Springer|Elsevier|Prentice|Hall|"
     r"Freeman|Guilford|Blackwell|Macmillan|Palgrave|Penguin|Norton|Jossey|McGraw|Erlbaum|Academic|Harper|"
     r"Taylor|Francis|Kingsley|Tavistock|Pearson|Karnac|Lippincott|Mosby|Saunders|Churchill|Heinemann|"
     r"Polity|Verso|Unwin|Aldine|Doubleday|Vintage|Knopf|Lawrence|Brunner|Wadsworth|Cengage)\b"
@@ -36,15 +36,19 @@ ORGANISATION = re.compile(
     r"Organi[sz]ation|Committee|Board|Authority|Executive|Alliance|Forum|Unit|Europe|NHS|HMSO|TSO|"
     r"Self-Commissioned|Together)\b"
 )
+RUN_IN_PUBLISHER = re.compile(r"(?<=[a-z])\s+(?P<publisher>(?:[A-Z]{2,}\s+)Journals(?:\s+Library)?)$")
 JOURNAL = re.compile(
     r"\b(?:Journal|J|Review|Reviews|Bulletin|Quarterly|Annals|Proceedings|Letters|Research|Lancet|BMJ|"
-    r"Archives|Acta|Psychiatry|Medicine|Nursing|Psychology|Sociology|Trials)\b"
+    r"Archives|Acta|Psychiatry|Medicine|Nursing|Psychology|Sociology|Trials|"
+    # NLM title abbreviations, printed without periods in Vancouver lists
+    r"Am|Br|Int|Clin|Psychiatr|Psychol|Med|Res|Rev|Serv|Soc|Sci|Nurs|Ment|Epidemiol|Rehabil|Bull|Ann|"
+    r"Arch|Eur|Scand|Aust|Behav|Dis|Ther|Pract|Educ|Manag|Adm|Relat|Sociol|Econ|Fam|Pharmacol|Neurol)\b"
 )
 
 
 def is_place(text: str) -> bool:
     """True for "London", "Englewood Cliffs, NJ", "Austin, Texas", "New Zealand"."""
-    text = text.strip().rstrip(".")
+    text = re.sub(r"\s*\([A-Z]{2,3}\)$", "", text.strip().rstrip("."))
     first = text.split(",")[0].strip()
     return text in PLACES or first in PLACES or STATE_CODE.search(text) is not None
 
@@ -62,12 +66,22 @@ def read_imprint(text: str) -> tuple[str | None, str | None]:
     left, colon, right = text.partition(":")
     left, right = left.strip(), right.strip()
     if not colon or not left or not right:
-        return text or None, None
+        return publisher_comma_place(text)
     if is_place(left):
         return right, left
     if is_place(right) or PUBLISHING_HOUSE.search(left) or ORGANISATION.search(left):
         return left, right
     return right, left
+
+
+def publisher_comma_place(text: str) -> tuple[str | None, str | None]:
+    """(publisher, place) from Harvard's "Sage, London"; a lone publisher otherwise."""
+    parts = text.split(",")
+    for cut in range(1, len(parts)):
+        head, place = ",".join(parts[:cut]).strip(), ",".join(parts[cut:]).strip()
+        if head and is_place(place) and not is_place(head):
+            return head, place
+    return text or None, None
 
 
 def classify_tail(text: str) -> str:
@@ -80,6 +94,20 @@ def classify_tail(text: str) -> str:
 
 def imprint_type(publisher: str | None) -> str:
     """"book" for a publishing house, else "report" (a body publishing its own work)."""
-    if publisher and PUBLISHING_HOUSE.search(publisher) and not ORGANISATION.search(publisher):
-        return "book"
+    if publisher and PUBLISHING_HOUSE.search(publisher):
+        press = re.search(r"\b(?:Press|Publish\w*|Books)\b", publisher)
+        return "book" if press or not ORGANISATION.search(publisher) else "report"
     return "report"
+
+
+def take_run_in_publisher(title: str) -> tuple[str, str | None]:
+    """Split a publisher's imprint run into the end of a title ("... in England NIHR Journals").
+
+    Example:
+        >>> take_run_in_publisher("Peer worker roles in England NIHR Journals")
+        ('Peer worker roles in England', 'NIHR Journals')
+    """
+    match = RUN_IN_PUBLISHER.search(title)
+    if match is None:
+        return title, None
+    return title[:match.start()], match.group("publisher")

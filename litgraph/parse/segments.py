@@ -98,3 +98,23 @@ def unquote(text: str) -> str:
 def has_edition(text: str) -> bool:
     """True when `text` closes with an edition statement ("2nd edn")."""
     return EDITION.search(text.strip().rstrip(".")) is not None or EDITION.search(text.strip()) is not None
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of `text`, without the closing period."""
+    spans, start = [], 0
+    for end, next_start in boundaries(text):
+        spans.append((start, end))
+        start = next_start
+    return spans + [(start, len(text))]
+
+
+def drop_repeated_sentence(title: str | None) -> tuple[str | None, bool]:
+    """Keep one copy of a sentence a title repeats ("Role change. Role Change" -> "Role change")."""
+    if title is None:
+        return None, False
+    spans = sentence_spans(title)
+    for (start, end), (next_start, next_end) in zip(spans, spans[1:]):
+        if title[start:end].casefold() == title[next_start:next_end].casefold():
+            return title[:end] + title[next_end:], True
+    return title, False
