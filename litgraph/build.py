@@ -58,6 +58,37 @@ def entry_warnings(entries: list[ReferenceEntry]) -> list[str]:
     return [f"{e.path}:{e.line}: {w}" for e in entries for w in e.parsed.warnings]
 
 
+def with_matched_dois(entries: list[ReferenceEntry], matches) -> list[ReferenceEntry]:
+    """Entries as identity sees them: a printed DOI first, else a DOI accepted from Crossref.
+
+    The parsed fields in the graph stay as printed; the matched DOI is recorded
+    separately (lg:DoiMatch) with its score and validating fields.
+    """
+    from dataclasses import replace
+
+    return [replace(e, parsed=replace(e.parsed, doi=matches[e.key].doi))
+            if e.key in matches and not e.parsed.doi else e for e in entries]
+
+
+def crossref_triples(corpus_dir: Path, corpus: Corpus, identity, matches) -> list:
+    """Provenance of what came from Crossref (matches, deposits, counts, added papers)."""
+    from rdflib import URIRef
+
+    from .crossref import load_citation_counts, load_deposit_provenance
+    from .provenance import added_paper_triples, citation_count_triples, deposit_triples, match_triples
+    from .triples import MemberIndex
+    from .vocab import work_iri
+
+    index = MemberIndex(identity.works)
+    by_doi = {w.doi.lower(): URIRef(work_iri(w.id)) for w in identity.works if w.doi}
+    used = {k: m for k, m in matches.items() if k in {e.key for e in corpus.entries}}
+    return (match_triples(used, index.member_iri)
+            + deposit_triples(load_deposit_provenance(corpus_dir), index.member_iri)
+            + added_paper_triples(index.paper_iri(p.doi) for p in corpus.papers
+                                  if p.doi.lower() in corpus.added_dois)
+            + citation_count_triples(load_citation_counts(corpus_dir), lambda d: by_doi.get(d.lower())))
+
+
 def library_keys(works, entries: list[ReferenceEntry]) -> dict[str, str]:
     """Work id -> the citation key an imported BibTeX library gives it (first library entry wins)."""
     import re
@@ -71,6 +102,7 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
                 progress: Progress = lambda _: None) -> BuildSummary:
     """Build the graph from `corpus_dir` into `out_dir`; return the summary."""
     from .cite.keys import dump_keys, load_keys, mint_keys
+    from .crossref import load_accepted_matches
     from .identity import dump_id_lock, load_curator, load_id_lock, resolve_works
     from .triples import graph_for
 
@@ -84,13 +116,15 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     lock = load_id_lock(lock_path) if lock_path.exists() else {}
     curator_path = corpus_dir / "identity.yaml"
     curator = load_curator(curator_path) if curator_path.exists() else load_curator(None)
-    identity = resolve_works(corpus.papers, entries, curator, lock)
+    matches = load_accepted_matches(corpus_dir)
+    identity = resolve_works(corpus.papers, with_matched_dois(entries, matches), curator, lock)
     keys_path = corpus_dir / "citation-keys.tsv"
     old_keys = load_keys(keys_path) if keys_path.exists() else {}
     keys = mint_keys(identity.works, old_keys, library_keys(identity.works, entries))
     progress("building triples")
-    graph = graph_for(identity.works, entries, identity.decisions, [p.doi for p in corpus.papers],
-                      corpus.digest, corpus.files, keys)
+    seeds = [p.doi for p in corpus.papers if p.doi.lower() not in corpus.added_dois]
+    graph = graph_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files, keys)
+    graph += crossref_triples(corpus_dir, corpus, identity, matches)
     progress("writing files and loading the store")
     write_outputs(graph, out_dir)
     if identity.id_lock != lock:

@@ -39,6 +39,7 @@ class Corpus:
     entries: tuple[RawEntry, ...]
     files: tuple[str, ...]
     digest: str
+    added_dois: frozenset[str] = frozenset()  # papers added from Crossref (corpus/crossref/papers)
 
 
 def load_corpus(root: str | Path) -> Corpus:
@@ -61,7 +62,12 @@ def load_corpus(root: str | Path) -> Corpus:
                 list_path = resolve_list_path(root, path, record[key])
                 entries.extend(read_list(list_path, paper.doi, list_name))
                 files.append(list_path)
-    check_unique_dois(papers, paths)
+    added = load_crossref_papers(root)
+    papers += added.papers
+    entries += added.entries
+    check_unique_dois(papers, paths + [root / f for f in added.files if f.endswith(".yaml")])
+    files += [root / f for f in added.files]
+    files += crossref_side_files(root)
     for path in sorted((root / "libraries").glob("*.bib")):
         from .libraries import read_library
 
@@ -70,7 +76,21 @@ def load_corpus(root: str | Path) -> Corpus:
     # The id lock (work-ids.tsv) is derived from the corpus, so it is not part of the digest.
     files += [p for p in (root / "identity.yaml",) if p.exists()]
     return Corpus(root, tuple(papers), tuple(entries), tuple(rel(root, f) for f in files),
-                  corpus_digest(root, files))
+                  corpus_digest(root, files), frozenset(p.doi.lower() for p in added.papers))
+
+
+def load_crossref_papers(root: Path):
+    """Papers `litgraph crossref add` wrote under corpus/crossref/papers (same formats as curated ones)."""
+    from .crossref.papers import load_added_papers
+
+    return load_added_papers(root)
+
+
+def crossref_side_files(root: Path) -> list[Path]:
+    """Crossref decisions, counts and provenance: part of the corpus digest, never curated files."""
+    folder = root / "crossref"
+    names = ("matches.yaml", "review.yaml", "citation-counts.tsv")
+    return [folder / n for n in names if (folder / n).exists()] + sorted((folder / "provenance").glob("*.json"))
 
 
 def read_yaml(path: Path) -> Any:

@@ -18,6 +18,7 @@ def mini_graph():
 
     graph = Graph()
     graph.parse(FIXTURES / "mini.ttl", format="turtle")
+    graph.parse(FIXTURES / "mini-evidence.ttl", format="turtle")  # the evidence layer: concepts, findings
     return graph
 
 
