@@ -60,7 +60,8 @@ def add_papers(corpus_dir: str | Path, dois: list[str], client: CrossrefClient,
         UpstreamError: Crossref stayed down; the papers added so far are kept.
     """
     wanted = list(dict.fromkeys(clean_doi(d) for d in dois))
-    seeds = {p.doi.lower(): p.slug for p in load_corpus(corpus_dir).papers}
+    corpus = load_corpus(corpus_dir)
+    seeds = {p.doi.lower(): p.slug for p in corpus.papers if p.doi.lower() not in corpus.added_dois}
     outcomes: list[AddOutcome] = []
     try:
         for doi in wanted:
