@@ -103,6 +103,7 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     """Build the graph from `corpus_dir` into `out_dir`; return the summary."""
     from .cite.keys import dump_keys, load_keys, mint_keys
     from .crossref import load_accepted_matches
+    from .findings.triples import evidence_triples
     from .identity import dump_id_lock, load_curator, load_id_lock, resolve_works
     from .triples import graph_for
 
@@ -125,6 +126,8 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     seeds = [p.doi for p in corpus.papers if p.doi.lower() not in corpus.added_dois]
     graph = graph_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files, keys)
     graph += crossref_triples(corpus_dir, corpus, identity, matches)
+    progress("adding coded findings and concept schemes")
+    graph += evidence_triples(corpus, identity.works)
     progress("writing files and loading the store")
     write_outputs(graph, out_dir)
     if identity.id_lock != lock:

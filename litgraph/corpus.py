@@ -68,6 +68,7 @@ def load_corpus(root: str | Path) -> Corpus:
     check_unique_dois(papers, paths + [root / f for f in added.files if f.endswith(".yaml")])
     files += [root / f for f in added.files]
     files += crossref_side_files(root)
+    files += sorted((root / "findings").glob("*.yaml"))
     for path in sorted((root / "libraries").glob("*.bib")):
         from .libraries import read_library
 

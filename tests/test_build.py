@@ -57,7 +57,8 @@ def test_oxigraph_and_rdflib_give_the_same_rows(seed_build, query):
     rl = RdflibStore.from_file(seed_build["build"] / "litgraph.nt")
     params = {"reference-list": {"paper": "10.1192/apt.bp.113.011940"},
               "citing-papers": {"work": "10.1192/apt.bp.113.011940"},
-              "works-by-author": {"name": "Gillard"}}.get(query, {})
+              "works-by-author": {"name": "Gillard"},
+              "factor-evidence": {"factor": "clear job description"}}.get(query, {})
     a = run_query(get_query(query), ox, params)
     b = run_query(get_query(query), rl, params)
     assert a.variables == b.variables

