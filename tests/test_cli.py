@@ -166,3 +166,13 @@ def test_help_is_fast_because_heavy_imports_are_lazy():
     code = "import sys, litgraph.cli; print(sorted(m for m in ('rdflib','pyoxigraph','owlready2','habanero','rich') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout.strip()
     assert out == "[]", f"modules imported by `litgraph --help`: {out}"
+
+
+def test_headline_answers(built):
+    build_dir, _ = built
+    result = run_cli("headline", "--build-dir", str(build_dir))
+    assert result.returncode == 0, result.stderr
+    for title in ("Most-cited works", "Works cited by two or more", "Most co-cited pairs",
+                  "Coded findings by organisational domain", "randomised-trial evidence is equivocal"):
+        assert title in result.stdout
+    assert "Pitt 2013: no difference" in result.stdout and "service use" in result.stdout

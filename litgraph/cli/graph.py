@@ -141,8 +141,9 @@ def query(name, params, list_only, file, limit, build_dir, store_kind, fmt) -> N
 def headline(build_dir: str, store_kind: str) -> None:
     """Print the headline answers from the built graph.
 
-    The most-cited works, the references the seed papers share, and the
-    most co-cited pairs.
+    The most-cited works, the references the seed papers share, the most
+    co-cited pairs, the coded findings per organisational domain, and the
+    outcomes where trials and other studies disagree.
 
     Example:
 
@@ -161,6 +162,32 @@ def headline(build_dir: str, store_kind: str) -> None:
     for name, (columns, limit, title) in shown.items():
         rows = list(run_query(get_query(name), store).rows)
         write_rows(rows[:limit], columns, "table", title=f"{title} ({len(rows)} in all)")
+    print_evidence_headline(store)
+
+
+def print_evidence_headline(store) -> None:
+    """Findings per organisational domain (facilitators, barriers) and the equivocal outcomes."""
+    from ..findings.evidence import equivocal_rows, evidence_rows
+    from ..output import write_rows
+
+    counts: dict[str, dict[str, int]] = {}
+    for row in evidence_rows(store):
+        if row["domain"]:
+            tally = counts.setdefault(row["domain"], {"facilitator": 0, "barrier": 0, "findings": 0})
+            tally["findings"] += 1
+            if row["polarity"] in tally:
+                tally[row["polarity"]] += 1
+    domains = [{"domain": d, **t} for d, t in sorted(counts.items(), key=lambda kv: -kv[1]["findings"])]
+    write_rows(domains, ["domain", "findings", "facilitator", "barrier"], "table",
+               title="Coded findings by organisational domain")
+    equivocal = [{"outcome": r["outcome"],
+                  "trials say": "; ".join(sorted({f"{e['source']['first_author']} {e['source']['year']}: "
+                                                  f"{e['direction']}" for e in r["trial_evidence"]})),
+                  "other studies say": "; ".join(sorted({f"{e['source']['first_author']} {e['source']['year']}: "
+                                                         f"{e['direction']}" for e in r["non_trial_evidence"]}))}
+                 for r in equivocal_rows(store)]
+    write_rows(equivocal, ["outcome", "trials say", "other studies say"], "table",
+               title="Where randomised-trial evidence is equivocal (litgraph equivocal)")
 
 
 COMMANDS = [build, works, query, headline]
