@@ -1,0 +1,107 @@
+"""Commands that share the graph: serve it as a SPARQL endpoint, push it into a SPARQL 1.1 store."""
+
+from __future__ import annotations
+
+import json
+import signal
+from pathlib import Path
+
+import click
+
+from .options import build_dir_option, format_option
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback exposes the graph to the network.")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="TCP port (0: any free port).")
+@click.option("--writable", is_flag=True,
+              help="Also accept SPARQL Update (/update) and Graph Store writes (/store) into build/store.")
+@click.option("--timeout", "timeout_s", type=click.IntRange(min=1), metavar="SECONDS",
+              help="Cancel queries that run longer than this.")
+@build_dir_option
+def serve(host: str, port: int, writable: bool, timeout_s: int | None, build_dir: str) -> None:
+    """Serve the built graph as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
+
+    Queries by GET or POST at /query, with JSON, XML, CSV or TSV results by
+    content negotiation (the Accept header). Read-only unless --writable;
+    bound to loopback unless --host says otherwise. Prints the endpoint URL;
+    Ctrl-C stops it.
+
+    Example:
+
+        litgraph serve --port 7878
+
+        litgraph query most-cited --endpoint http://127.0.0.1:7878/query
+    """
+    from ..serve import LOOPBACK, server_log, start_oxigraph, stop
+
+    process, endpoint = start_oxigraph(Path(build_dir) / "store", host, port, writable, timeout_s)
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        mode = "read-write" if writable else "read-only"
+        click.echo(f"litgraph: SPARQL endpoint {endpoint.query_url} ({mode}, {build_dir}/store); Ctrl-C stops it",
+                   err=True)
+        if writable:
+            click.echo(f"litgraph: SPARQL Update at {endpoint.base}/update, Graph Store at {endpoint.base}/store;"
+                       f" writes change {build_dir}/store until the next `litgraph build`", err=True)
+        if host not in LOOPBACK:
+            click.echo(f"litgraph: warning: listening on {host}: others on the network can reach it", err=True)
+        click.echo(endpoint.query_url)
+        status = process.wait()
+    except KeyboardInterrupt:
+        stop(process)
+        click.echo("litgraph: server stopped", err=True)
+        return
+    from ..errors import StoreError
+
+    raise StoreError(f"the Oxigraph server stopped (status {status}): {server_log(process)}")
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+@click.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The store's SPARQL query endpoint, e.g. http://127.0.0.1:8890/sparql.")
+@click.option("--store-url", metavar="URL",
+              help="Its Graph Store Protocol URL (derived for Oxigraph, Virtuoso, Fuseki, GraphDB; "
+                   "otherwise SPARQL Update through the endpoint).")
+@click.option("--graph", metavar="IRI", help="Load into this named graph (default: the default graph).")
+@click.option("--user", envvar="LITGRAPH_USER", help="User name (or LITGRAPH_USER).")
+@click.option("--password", envvar="LITGRAPH_PASSWORD", help="Password (or LITGRAPH_PASSWORD).")
+@build_dir_option
+@format_option("table", "json", default="table")
+def push(endpoint, store_url, graph, user, password, build_dir, fmt) -> None:
+    """Load the built graph into a SPARQL 1.1 store, replacing the previous version, and verify it.
+
+    Uses the SPARQL 1.1 Graph Store HTTP Protocol (or SPARQL Update where no
+    Graph Store URL is known), replaces the graph in one request (or through a
+    staging graph and one MOVE when it is large), then checks the triple count
+    through the endpoint. Without --graph the named queries run unchanged
+    against the store. Nothing local is changed.
+
+    Examples:
+
+        litgraph push --endpoint http://127.0.0.1:7878/query
+
+        litgraph push --endpoint http://127.0.0.1:8890/sparql --user dba --password dba
+    """
+    from ..errors import InputError
+    from ..output import write_rows
+    from ..push import push_graph
+
+    if bool(user) != bool(password):
+        raise InputError("give --user and --password together")
+    report = push_graph(Path(build_dir) / "litgraph.nt", endpoint, store_url, graph, user, password)
+    if fmt == "json":
+        click.echo(json.dumps(report.as_dict(), indent=2))
+        return
+    rows = [{"measure": k, "value": "the default graph" if k == "graph" and v is None else v}
+            for k, v in report.as_dict().items()]
+    write_rows(rows, ["measure", "value"], "table", title=f"litgraph push -> {endpoint}")
+
+
+COMMANDS = [serve, push]
