@@ -141,3 +141,26 @@ def test_port_in_use_is_exit_2(mini_build):
 def test_no_store_says_run_build(tmp_path):
     result = run_cli("serve", "--port", "0", "--build-dir", str(tmp_path))
     assert result.returncode == 2 and "run `litgraph build` first" in result.stderr
+
+
+def test_serves_the_evidence_report_next_to_the_endpoint(mini_build, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("<!doctype html><title>litgraph evidence report</title>", encoding="utf-8")
+    process, url = start_serve(mini_build[0], "--site", str(site), "--site-port", "0")
+    try:
+        site_url = process.stdout.readline().strip()
+        assert site_url.startswith("http://127.0.0.1:") and site_url != url
+        _, body = fetch(site_url)
+        assert "litgraph evidence report" in body
+        assert fetch(url + "?" + urllib.parse.urlencode({"query": COUNT}), accept="text/csv")
+    finally:
+        status, err = stop_with_ctrl_c(process)
+    assert status == 0 and f"evidence report at {site_url}" in err
+    with pytest.raises(urllib.error.URLError):
+        fetch(site_url)
+
+
+def test_missing_explicit_site_is_exit_2(mini_build, tmp_path):
+    result = run_cli("serve", "--port", "0", "--build-dir", str(mini_build[0]), "--site", str(tmp_path / "nope"))
+    assert result.returncode == 2 and "run `litgraph report" in result.stderr and "Traceback" not in result.stderr

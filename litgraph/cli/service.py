@@ -20,14 +20,21 @@ from .options import build_dir_option, format_option
               help="Also accept SPARQL Update (/update) and Graph Store writes (/store) into build/store.")
 @click.option("--timeout", "timeout_s", type=click.IntRange(min=1), metavar="SECONDS",
               help="Cancel queries that run longer than this.")
+@click.option("--site", "site_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="The evidence report to serve next to the endpoint [default: BUILD_DIR/site].")
+@click.option("--site-port", type=click.IntRange(0, 65535), metavar="N",
+              help="Port of the report site [default: --port + 1; 0: any free port].")
 @build_dir_option
-def serve(host: str, port: int, writable: bool, timeout_s: int | None, build_dir: str) -> None:
+def serve(host: str, port: int, writable: bool, timeout_s: int | None, site_dir: str | None,
+          site_port: int | None, build_dir: str) -> None:
     """Serve the built graph as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
 
     Queries by GET or POST at /query, with JSON, XML, CSV or TSV results by
     content negotiation (the Accept header). Read-only unless --writable;
-    bound to loopback unless --host says otherwise. Prints the endpoint URL;
-    Ctrl-C stops it.
+    bound to loopback unless --host says otherwise. Where `litgraph report`
+    has written the evidence report (BUILD_DIR/site), it is served next to the
+    endpoint, on --port + 1 unless --site-port says otherwise. Prints the
+    endpoint URL (and the site's URL on its own line); Ctrl-C stops both.
 
     Example:
 
@@ -40,6 +47,12 @@ def serve(host: str, port: int, writable: bool, timeout_s: int | None, build_dir
     process, endpoint = start_oxigraph(Path(build_dir) / "store", host, port, writable, timeout_s)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        site = start_site(Path(site_dir) if site_dir else Path(build_dir) / "site", host,
+                          site_port if site_port is not None else (port + 1 if port else 0), explicit=bool(site_dir))
+    except BaseException:
+        stop(process)  # never leave the Oxigraph server behind
+        raise
+    try:
         mode = "read-write" if writable else "read-only"
         click.echo(f"litgraph: SPARQL endpoint {endpoint.query_url} ({mode}, {build_dir}/store); Ctrl-C stops it",
                    err=True)
@@ -49,14 +62,32 @@ def serve(host: str, port: int, writable: bool, timeout_s: int | None, build_dir
         if host not in LOOPBACK:
             click.echo(f"litgraph: warning: listening on {host}: others on the network can reach it", err=True)
         click.echo(endpoint.query_url)
+        if site is not None:
+            click.echo(f"litgraph: evidence report at {site[1]}", err=True)
+            click.echo(site[1])
         status = process.wait()
     except KeyboardInterrupt:
         stop(process)
         click.echo("litgraph: server stopped", err=True)
         return
+    finally:
+        if site is not None:
+            from ..report.server import stop_site_server
+
+            stop_site_server(site[0])
     from ..errors import StoreError
 
     raise StoreError(f"the Oxigraph server stopped (status {status}): {server_log(process)}")
+
+
+def start_site(site: Path, host: str, port: int, explicit: bool):
+    """Serve the evidence report when one was written; without one, say how to make it."""
+    from ..report.server import start_site_server
+
+    if not (site / "index.html").is_file() and not explicit:
+        click.echo(f"litgraph: no evidence report in {site} (run `litgraph report` to serve one too)", err=True)
+        return None
+    return start_site_server(site, host, port)
 
 
 def _interrupt(signum, frame) -> None:
