@@ -1,0 +1,121 @@
+"""Render bench/results.json as Markdown tables inside bench/README.md (between the results markers)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+START = "<!-- results: written by `make bench` (bench/run.py) from results.json; edits here are overwritten -->"
+END = "<!-- /results -->"
+TARGET_LOAD_RATE = 200_000
+TARGET_QUERY_S = 1.0
+TARGET_RATIO = 30.0
+SIZE_ORDER = ["10k", "100k", "1m", "10m"]
+
+
+def render_readme(readme: str, rows: list[dict], machine: dict) -> str:
+    """The README with its results section replaced (appended when it has none)."""
+    section = "\n".join([START, results_markdown(rows, machine), END])
+    if START in readme and END in readme:
+        head, _, rest = readme.partition(START)
+        _, _, tail = rest.partition(END)
+        return head + section + tail
+    return readme.rstrip() + "\n\n## Results\n\n" + section + "\n"
+
+
+def results_markdown(rows: list[dict], machine: dict) -> str:
+    lines = [f"Run on {machine['date']} on {machine['cores']} cores ({machine['cpu']}, "
+             f"{machine['memory_gb']} GB RAM); Python {machine['python']}, pyoxigraph {machine['pyoxigraph']}, "
+             f"rdflib {machine['rdflib']}. Medians in seconds; peak memory is the peak resident set of the "
+             "process that loaded or queried, in MB.", ""]
+    by_size = defaultdict(list)
+    for row in rows:
+        by_size[row["size"]].append(row)
+    for size in sorted(by_size, key=SIZE_ORDER.index):
+        lines += size_table(size, by_size[size])
+    if "1m" in by_size:
+        lines += targets(by_size["1m"])
+    if "10m" in by_size:
+        lines += ten_million(by_size["10m"])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def cell(row: dict | None, timeout_note: str = "timed out") -> str:
+    if row is None:
+        return "–"
+    if row["timed_out"]:
+        return timeout_note
+    return "n/a" if row["median_s"] is None else f"{row['median_s']:.3f}"
+
+
+def ratio(fast: dict | None, slow: dict | None) -> str:
+    if not fast or not slow or fast["median_s"] is None or fast["timed_out"]:
+        return "–"
+    if slow["timed_out"]:
+        return "timed out"
+    return "–" if slow["median_s"] is None else f"{slow['median_s'] / max(fast['median_s'], 1e-6):,.0f}×"
+
+
+def size_table(size: str, rows: list[dict]) -> list[str]:
+    index = {(r["store"], r["query"]): r for r in rows}
+    triples = rows[0]["triples"]
+    queries = sorted({r["query"] for r in rows} - {"build", "load"})
+    out = [f"### {size}: {triples:,} triples", "",
+           "| step or query | Oxigraph (s) | rdflib (s) | rdflib ÷ Oxigraph | Oxigraph peak MB | rdflib peak MB |",
+           "|---|---:|---:|---:|---:|---:|"]
+    build = index.get(("oxigraph", "build"))
+    if build and build["median_s"] is None and not build["timed_out"]:
+        out.append(f"| build: not measured (triples streamed to N-Triples) | – | | | {peak(build)} | |")
+    else:
+        out.append(f"| build (litgraph build path) | {cell(build)} | | | {peak(build)} | |")
+    ox, rl = index.get(("oxigraph", "load")), index.get(("rdflib", "load"))
+    out.append(f"| load ({rate(ox)} vs {rate(rl)} triples/s) | {cell(ox)} | {cell(rl)} | {ratio(ox, rl)} | "
+               f"{peak(ox)} | {peak(rl)} |")
+    for query in queries:
+        ox, rl = index.get(("oxigraph", query)), index.get(("rdflib", query))
+        out.append(f"| {query} | {cell(ox)} | {cell(rl)} | {ratio(ox, rl)} | {peak(ox)} | {peak(rl)} |")
+    return out + [""]
+
+
+def peak(row: dict | None) -> str:
+    return "–" if row is None else f"{row['peak_rss_mb']:,.0f}"
+
+
+def rate(row: dict | None) -> str:
+    if not row or not row["median_s"]:
+        return "–"
+    return f"{row['triples'] / row['median_s'] / 1000:,.0f}k"
+
+
+def targets(rows: list[dict]) -> list[str]:
+    index = {(r["store"], r["query"]): r for r in rows}
+    queries = sorted({r["query"] for r in rows} - {"build", "load"})
+    load = index.get(("oxigraph", "load"))
+    load_rate = load["triples"] / load["median_s"] if load and load["median_s"] else 0
+    slow = [q for q in queries if (r := index.get(("oxigraph", q))) and
+            (r["timed_out"] or r["median_s"] is None or r["median_s"] >= TARGET_QUERY_S)]
+    ratios = {}
+    for q in queries:
+        ox, rl = index.get(("oxigraph", q)), index.get(("rdflib", q))
+        if ox and rl and ox["median_s"]:
+            ratios[q] = float("inf") if rl["timed_out"] else (rl["median_s"] or 0) / ox["median_s"]
+    short = [f"{q} ({r:.0f}×)" for q, r in ratios.items() if r < TARGET_RATIO]
+    mark = lambda ok: "met" if ok else "**missed**"  # noqa: E731
+    return ["### Targets at 1M triples", "",
+            f"- load at {TARGET_LOAD_RATE:,} triples/s or better: {mark(load_rate >= TARGET_LOAD_RATE)} "
+            f"({load_rate:,.0f} triples/s)",
+            f"- every named query under {TARGET_QUERY_S:g} s on Oxigraph: {mark(not slow)}"
+            + (f" (over: {', '.join(slow)})" if slow else ""),
+            f"- at least {TARGET_RATIO:g}× faster than rdflib on every query: {mark(not short)}"
+            + (f" (short: {', '.join(short)})" if short else "")
+            + ("; a timed-out rdflib query counts as met" if any(r == float('inf') for r in ratios.values()) else ""),
+            ""]
+
+
+def ten_million(rows: list[dict]) -> list[str]:
+    answered = [r for r in rows if r["store"] == "oxigraph" and r["query"] not in ("build", "load")]
+    failed = [r["query"] for r in answered if r["timed_out"] or r["median_s"] is None]
+    top = max((r["peak_rss_mb"] for r in rows if r["store"] == "oxigraph"), default=0)
+    return ["### At 10M triples", "",
+            f"- the embedded store answers every named query: {'met' if answered and not failed else '**missed**'}"
+            + (f" (not answered: {', '.join(failed)})" if failed else ""),
+            f"- peak memory under 4 GB: {'met' if top < 4096 else '**missed**'} ({top:,.0f} MB)", ""]
