@@ -9,8 +9,8 @@ Header lines at the top of each file::
 
 A param line is `name type[=default] description`; types are `work`, `iri`,
 `string` and `integer`. Parameters are bound as RDF terms by the store (never
-pasted into the query text). Oxigraph substitutes only variables that the
-SELECT projects, so each query projects its parameters; `run_query` drops
+pasted into the query text). Oxigraph substitutes only variables that a
+query's projection names, so each query projects its parameters; `run_query` drops
 those columns again, so rows carry only the answer. Files whose name starts
 with `_` are internal.
 """

@@ -1,8 +1,8 @@
 """The graph backends behind one narrow seam.
 
-Only this module knows which engine answers. Every backend takes a SPARQL
-SELECT/ASK text plus bindings (variable name -> Term) and returns `Rows`: the
-SELECT variables and one dict per solution whose values are plain Python
+Only this module knows which engine answers. Every backend takes the text of
+a SPARQL select or ask query plus bindings (variable name -> Term) and returns
+`Rows`: the projected variables and one dict per solution whose values are plain Python
 values (str for IRIs and plain literals, int/float/bool for typed numbers and
 booleans, None for unbound), so JSON rows look the same whichever store answered.
 
