@@ -125,8 +125,9 @@ def main(argv: list[str] | None = None) -> None:
         rows.sort(key=lambda r: ORDER.index(r["size"]))
     results.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
     readme = Path(args.readme)
-    readme.write_text(render_readme(readme.read_text(encoding="utf-8") if readme.exists() else "", rows,
-                                    machine()), encoding="utf-8")
+    info = dict(machine(), runs=args.runs, timeout_s=args.timeout)
+    readme.write_text(render_readme(readme.read_text(encoding="utf-8") if readme.exists() else "", rows, info),
+                      encoding="utf-8")
     print(f"wrote {results} and {readme}")
 
 
