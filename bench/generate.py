@@ -211,7 +211,7 @@ def triples_of(corpus: Synthetic) -> Iterator:
         yield from list_triples(index.paper_iri(doi), "references")
     for decision in corpus.decisions:
         yield from decision_triples(decision, index)
-    yield from cocitation_triples(corpus.entries, index)
+    yield from cocitation_triples(corpus.entries, index, corpus.works)
     yield from build_triples("synthetic", ["synthetic"])
     yield from evidence_triples(corpus)
 

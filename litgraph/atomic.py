@@ -21,11 +21,26 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
+            os.fchmod(handle.fileno(), file_mode(target))
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def file_mode(target: Path) -> int:
+    """The mode a rewritten file keeps, or a new file's usual one (0o666 less the umask).
+
+    mkstemp creates its file 0o600: without this every written file (the work-id lock,
+    the report a web server serves) would become readable by its owner only.
+    """
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def replace_directory(staged: Path, target: Path) -> None:

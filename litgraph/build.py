@@ -144,12 +144,28 @@ def write_outputs(graph, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     ntriples = sorted_ntriples(graph)
     write_text_atomic(out_dir / "litgraph.nt", ntriples)
-    write_text_atomic(out_dir / "litgraph.ttl", graph.serialize(format="turtle"))
+    write_text_atomic(out_dir / "litgraph.ttl", turtle_from_ntriples(ntriples))
     staged = out_dir / "store.new"
     if staged.exists():
         shutil.rmtree(staged)
     OxigraphStore.create(staged, out_dir / "litgraph.nt")
     replace_directory(staged, out_dir / "store")
+
+
+def turtle_from_ntriples(ntriples: str) -> str:
+    """Turtle with litgraph's prefixes, written by Oxigraph from the sorted N-Triples.
+
+    rdflib's Turtle serialiser took 400 s of a 1M-triple build (`make bench`);
+    Oxigraph's takes 2 s. The sorted input keeps each subject's triples together
+    and the output byte-identical for one corpus.
+    """
+    import pyoxigraph as ox
+
+    from .vocab import PREFIXES
+
+    triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    prefixes = {name: str(namespace) for name, namespace in sorted(PREFIXES.items())}
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
 
 
 def sorted_ntriples(graph) -> str:

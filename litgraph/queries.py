@@ -157,10 +157,14 @@ def resolve_work(value: str, store: GraphStore) -> str:
     match = DOI_RE.match(value)
     if not match:
         raise QueryError(f"{value!r} is neither a DOI, a work id nor a work IRI")
-    doi = match.group(1)
-    rows = store.select(get_query("_work-by-doi").text, {"doi": Term(doi.lower(), "literal")}).rows
+    doi = Term(match.group(1).lower(), "literal")
+    # A work with a DOI is usually minted at work/doi/<lower-case DOI>: one lookup. Its id may
+    # be locked from before its DOI was known (corpus/work-ids.tsv), so then compare every DOI.
+    rows = store.select(get_query("_work-with-doi").text, {"work": Term(work_iri(f"doi/{doi.value}")), "doi": doi}).rows
     if not rows:
-        raise QueryError(f"no work with DOI {doi} in the graph")
+        rows = store.select(get_query("_work-by-doi").text, {"doi": doi}).rows
+    if not rows:
+        raise QueryError(f"no work with DOI {match.group(1)} in the graph")
     return rows[0]["work"]
 
 

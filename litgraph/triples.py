@@ -45,7 +45,7 @@ def graph_for(works: Sequence[Work], entries: Sequence[ReferenceEntry],
             graph += list_triples(index.paper_iri(paper_doi), list_name)
     for decision in decisions:
         graph += decision_triples(decision, index)
-    graph += cocitation_triples(entries, index)
+    graph += cocitation_triples(entries, index, works)
     graph += build_triples(corpus_digest, corpus_files)
     return graph
 
@@ -210,15 +210,30 @@ def cocitation_counts(entries: Sequence[ReferenceEntry], index: MemberIndex) -> 
     return counts
 
 
-def cocitation_triples(entries: Sequence[ReferenceEntry], index: MemberIndex,
+def cocitation_triples(entries: Sequence[ReferenceEntry], index: MemberIndex, works: Sequence[Work] = (),
                        min_count: int = 2) -> list[Triple]:
-    """Materialise pairs co-cited by at least `min_count` papers (the query then stays fast)."""
+    """Materialise pairs co-cited by at least `min_count` papers (the query then stays fast).
+
+    Each pair also gets its rank in the order the co-citation query shows (most
+    co-cited first, then by the two works' first authors, years and IRIs), so the
+    query orders by one integer: ordering 40,000 pairs by count, names and IRIs
+    took Oxigraph seconds at 1M triples (`make bench`).
+    """
+    about = {work_iri(w.id): (w.authors[0].sort_name if w.authors else None, w.year) for w in works}
+
+    def shown_order(pair: tuple[int, str, str]) -> tuple:
+        n, a, b = pair
+        (author_a, year_a), (author_b, year_b) = about.get(a, (None, None)), about.get(b, (None, None))
+        return (-n, *[(v is not None, v) for v in (author_a, author_b, year_a, year_b)], a, b)  # unbound first
+
+    pairs = sorted(((n, a, b) for (a, b), n in cocitation_counts(entries, index).items() if n >= min_count),
+                   key=shown_order)
     out: list[Triple] = []
-    for (a, b), n in sorted(cocitation_counts(entries, index).items()):
-        if n >= min_count:
-            c = LGD[f"cocitation/{short_hash(a, b)}"]
-            out += [(c, RDF.type, LG.CoCitation), (c, LG.coCitedWork, URIRef(a)),
-                    (c, LG.coCitedWork, URIRef(b)), (c, LG.coCitationCount, Literal(n))]
+    for rank, (n, a, b) in enumerate(pairs, 1):
+        c = LGD[f"cocitation/{short_hash(a, b)}"]
+        out += [(c, RDF.type, LG.CoCitation), (c, LG.coCitedWork, URIRef(a)),
+                (c, LG.coCitedWork, URIRef(b)), (c, LG.coCitationCount, Literal(n)),
+                (c, LG.coCitationRank, Literal(rank))]
     return out
 
 

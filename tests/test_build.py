@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,11 @@ def test_every_term_the_build_emits_is_declared_in_the_ontology(seed_build):
     missing = sorted(str(t) for t in used if isinstance(t, URIRef) and t not in declared)
     assert not missing, f"terms emitted but not declared in ontology/: {missing}"
     assert OWL.Ontology in set(ontology.objects(None, RDF.type))
+
+
+def test_cocitation_rank_is_the_order_the_query_showed_by_count_authors_years(seed_build):
+    """lg:coCitationRank replaces ORDER BY DESC(?count) ?author_a ?author_b ?year_a ?year_b ?work_a ?work_b."""
+    rl = RdflibStore.from_file(seed_build["build"] / "litgraph.nt")
+    shown = (Path(__file__).parent / "fixtures" / "cocitation-shown-order.rq").read_text(encoding="utf-8")
+    ranks = [r["rank"] for r in rl.select(shown).rows]
+    assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) > 100

@@ -69,3 +69,24 @@ def test_unknown_doi_is_reported(mini_stores):
 def test_sparql_syntax_error_is_a_query_error(store_name, mini_stores):
     with pytest.raises(QueryError, match="SPARQL syntax error"):
         mini_stores[store_name].select("SELECT ?x WHERE { ?x ?y }")
+
+
+@pytest.mark.parametrize("store_name", ["oxigraph", "rdflib"])
+def test_doi_param_resolves_at_the_minted_iri_and_at_locked_ids(tmp_path, store_name):
+    """A DOI finds its work at work/doi/<lower-case DOI> (one lookup), or anywhere else by comparing DOIs."""
+    from litgraph.queries import resolve_work
+    from litgraph.store import OxigraphStore, RdflibStore
+
+    doi = "<http://prismstandard.org/namespaces/basic/2.0/doi>"
+    nt = tmp_path / "g.nt"
+    nt.write_text(
+        f'<{WORK}doi/10.1000/abc> {doi} "10.1000/ABC" .\n'
+        f'<{WORK}key/aaaaaaaaaaaa> {doi} "10.2000/Late" .\n'  # id locked before its DOI was known
+        f'<{WORK}doi/10.3000/old> {doi} "10.3000/new" .\n',  # id locked before its DOI was corrected
+        encoding="utf-8")
+    store = RdflibStore.from_file(nt) if store_name == "rdflib" else OxigraphStore.create(tmp_path / "s", nt)
+    assert resolve_work("10.1000/abc", store) == f"{WORK}doi/10.1000/abc"
+    assert resolve_work("https://doi.org/10.2000/LATE", store) == f"{WORK}key/aaaaaaaaaaaa"
+    assert resolve_work("doi:10.3000/NEW", store) == f"{WORK}doi/10.3000/old"
+    with pytest.raises(QueryError, match="no work with DOI 10.3000/old"):
+        resolve_work("10.3000/old", store)  # its IRI exists, but the work's DOI is another
