@@ -80,6 +80,16 @@ def test_concept_of_the_wrong_scheme_is_a_shacl_violation():
     assert violation.message.startswith("lg:role must be a role concept (value: https://w3id.org/litgraph/concept/outcome/")
 
 
+def test_cocitation_pair_without_rank_or_with_count_below_two():
+    graph = mini_graph()
+    pair = URIRef("https://w3id.org/litgraph/id/cocitation/xy")
+    graph.remove((pair, URIRef(LG + "coCitationRank"), None))
+    graph.set((pair, URIRef(LG + "coCitationCount"), Literal(1)))
+    messages = sorted(v.message for v in validate_graph(graph, CORPUS, owl=False).violations)
+    assert messages == ["a co-citation pair needs one count of citing papers, at least 2 (lg:coCitationCount) (value: 1)",
+                        "a co-citation pair needs one rank, 1 for the most co-cited (lg:coCitationRank)"]
+
+
 @needs_java
 @pytest.mark.slow
 def test_good_graph_is_consistent():
