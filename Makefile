@@ -25,7 +25,7 @@ accuracy: $(STAMP)
 	$(BIN)/python -m litgraph.parse.evaluate --output test-artifacts/parser-accuracy.txt
 
 # Speed, side by side: the synthetic corpus at each size through the Oxigraph store and rdflib
-# (bench/README.md). About 25 minutes on 2 cores; add 10m with SIZES=10k,100k,1m,10m.
+# (bench/README.md). About 8 minutes on 2 cores; add 10m with SIZES=10k,100k,1m,10m.
 SIZES ?= 10k,100k,1m
 bench: $(STAMP)
 	$(BIN)/python -m bench.run --sizes $(SIZES)

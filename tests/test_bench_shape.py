@@ -86,3 +86,19 @@ def test_results_json_schema():
     for size, store in measured:  # a query added since the last `make bench` is not a failure here
         queries = {r["query"] for r in rows if (r["size"], r["store"]) == (size, store)}
         assert "load" in queries and queries & named, f"{size}/{store} has no load or no query rows"
+
+
+def test_overhead_tool_counts_the_rows_litgraph_returns(tiny, capsys):
+    """bench.overhead times three ways of running each query; all three must see the same rows."""
+    from bench.overhead import main
+    from litgraph.queries import get_query, run_query
+    from litgraph.store import OxigraphStore
+
+    corpus, folder = tiny
+    (folder / "build" / "params.json").write_text(json.dumps(corpus.params), encoding="utf-8")
+    main(["--work", str(folder), "--size", "build", "--runs", "1"])
+    lines = capsys.readouterr().out.splitlines()[2:]
+    printed = {line.split()[0]: int(line.split()[1]) for line in lines}
+    store = OxigraphStore(folder / "build" / "store")
+    assert printed == {q.name: len(run_query(get_query(q.name), store, corpus.params.get(q.name, {})).rows)
+                       for q in list_queries()}
