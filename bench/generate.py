@@ -9,14 +9,12 @@ members, and two coded findings per paper (design, outcomes with a direction,
 or an organisational domain, factor, polarity and role). It produces the same
 frozen model records the build stages produce (Work, ReferenceEntry,
 MergeDecision, Finding) and turns them into triples with litgraph's own
-functions (`litgraph.triples.graph_for`, `litgraph.findings.triples.finding_triples`,
+functions (`litgraph.triples.triples_for`, `litgraph.findings.triples.finding_triples`,
 the ontology's concept schemes), so the graph has exactly the shape of a build,
 co-citation materialisation included.
 
-Two ways out:
-    build_synthetic   the whole build path: rdflib Graph -> build.write_outputs
-                      (sorted N-Triples, Turtle, Oxigraph store); feasible to ~1M triples
-    stream_synthetic  the same triples streamed to N-Triples line by line (any size)
+`build_synthetic` runs them through litgraph's build path: `triples_for` streams the
+triples into `build.write_outputs` (sorted N-Triples, Turtle, Oxigraph store), at any size.
 """
 
 from __future__ import annotations
@@ -196,26 +194,6 @@ def query_params(works, paper_dois, findings) -> dict[str, dict[str, str]]:
             "factor-evidence": {"factor": min(factors, key=lambda f: (-factors[f], f)).rsplit("/", 1)[-1]}}
 
 
-def triples_of(corpus: Synthetic) -> Iterator:
-    """Every triple of the synthetic build, from litgraph's own triple functions (as graph_for calls them)."""
-    from litgraph.triples import (MemberIndex, build_triples, cocitation_triples, decision_triples,
-                                  entry_triples, list_triples, work_triples)
-
-    index = MemberIndex(corpus.works)
-    seeds = set(corpus.papers)
-    for work in corpus.works:
-        yield from work_triples(work, is_seed=work.doi in seeds)
-    for entry in corpus.entries:
-        yield from entry_triples(entry, index)
-    for doi in corpus.papers:
-        yield from list_triples(index.paper_iri(doi), "references")
-    for decision in corpus.decisions:
-        yield from decision_triples(decision, index)
-    yield from cocitation_triples(corpus.entries, index, corpus.works)
-    yield from build_triples("synthetic", ["synthetic"])
-    yield from evidence_triples(corpus)
-
-
 def evidence_triples(corpus: Synthetic) -> list:
     """The findings' triples (without repeats: findings share agents) and the ontology's concept schemes."""
     from litgraph.findings.concepts import concept_triples
@@ -232,26 +210,14 @@ def evidence_triples(corpus: Synthetic) -> list:
 
 
 def build_synthetic(corpus: Synthetic, out_dir: Path) -> int:
-    """litgraph's build path on the synthetic records: graph_for's rdflib Graph, then build.write_outputs."""
+    """litgraph's build path on the synthetic records: `triples_for` into `build.write_outputs`."""
+    from itertools import chain
+
     from litgraph.build import write_outputs
-    from litgraph.triples import graph_for
+    from litgraph.triples import triples_for
 
-    graph = graph_for(corpus.works, corpus.entries, corpus.decisions, corpus.papers, "synthetic", ["synthetic"])
-    graph += evidence_triples(corpus)
-    write_outputs(graph, Path(out_dir))
-    return len(graph)
-
-
-def stream_synthetic(corpus: Synthetic, path: Path) -> int:
-    """The same triples written as N-Triples line by line, without an rdflib Graph (any size)."""
-    from rdflib.plugins.serializers.nt import _nt_row
-
-    count = 0
-    with Path(path).open("w", encoding="utf-8") as out:
-        for triple in triples_of(corpus):
-            out.write(_nt_row(triple))
-            count += 1
-    return count
+    triples = triples_for(corpus.works, corpus.entries, corpus.decisions, corpus.papers, "synthetic", ["synthetic"])
+    return write_outputs(chain(triples, evidence_triples(corpus)), Path(out_dir))
 
 
 def write_params(corpus: Synthetic, folder: Path) -> None:

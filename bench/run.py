@@ -2,8 +2,7 @@
 
     python -m bench.run [--sizes 10k,100k,1m] [--runs 5] [--timeout 20] [--work build/bench]
 
-For each size: one build (litgraph's build path on the synthetic records; at 10m
-the triples are streamed to N-Triples instead, see bench/README.md), then for
+For each size: one build (litgraph's build path on the synthetic records), then for
 each store (the embedded Oxigraph store and rdflib in memory; Oxigraph only at
 10m) one load and every named query: a warm-up, then the median of --runs runs,
 each run bounded by --timeout seconds (a query past it is reported as timed out).
@@ -62,9 +61,8 @@ def row(size: str, triples: int, store: str, query: str, seconds: float | None, 
 
 def measure_size(size: str, args) -> list[dict]:
     folder = Path(args.work) / size
-    stream = size == "10m"
-    print(f"== {size}: build ({'streamed N-Triples' if stream else 'litgraph build path'})", flush=True)
-    built = worker("build", size, str(folder), *(["--stream"] if stream else []))[-1]
+    print(f"== {size}: build (litgraph build path)", flush=True)
+    built = worker("build", size, str(folder))[-1]
     triples = built["triples"]
     rows = [row(size, triples, "oxigraph", "build", built["build_s"], False, built["peak_rss_mb"])]
     stores = ["oxigraph"] if size == "10m" and not args.rdflib_10m else ["oxigraph", "rdflib"]

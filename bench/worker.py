@@ -1,8 +1,8 @@
 """The processes that do the measured work; `bench/run.py` starts them and reads their JSON lines.
 
-    python -m bench.worker build SIZE FOLDER [--stream]
-        generate the synthetic corpus and build it into FOLDER (litgraph.nt, and with the
-        build path also litgraph.ttl and store/); prints one line {"build_s", "triples", "peak_rss_mb"}.
+    python -m bench.worker build SIZE FOLDER
+        generate the synthetic corpus and build it into FOLDER with litgraph's build path
+        (litgraph.nt, litgraph.ttl and store/); prints one line {"build_s", "triples", "peak_rss_mb"}.
     python -m bench.worker session STORE FOLDER RUNS TIMEOUT_S QUERY_DIR
         load FOLDER/litgraph.nt into STORE (oxigraph | rdflib), print {"event": "load", ...}, then run
         every named query of QUERY_DIR: one warm-up, then RUNS timed runs, each bounded by TIMEOUT_S;
@@ -45,16 +45,15 @@ def emit(record: dict) -> None:
     sys.stdout.flush()
 
 
-def build(size: str, folder: Path, stream: bool) -> None:
-    from bench.generate import SIZES, build_synthetic, papers_for, stream_synthetic, synthetic_corpus, write_params
+def build(size: str, folder: Path) -> None:
+    from bench.generate import SIZES, build_synthetic, papers_for, synthetic_corpus, write_params
 
     folder.mkdir(parents=True, exist_ok=True)
     corpus = synthetic_corpus(papers_for(SIZES[size]))
     write_params(corpus, folder)
     start = time.perf_counter()
-    triples = stream_synthetic(corpus, folder / "litgraph.nt") if stream else build_synthetic(corpus, folder)
-    emit({"build_s": None if stream else time.perf_counter() - start, "triples": triples,
-          "peak_rss_mb": peak_rss_mb()})
+    triples = build_synthetic(corpus, folder)
+    emit({"build_s": time.perf_counter() - start, "triples": triples, "peak_rss_mb": peak_rss_mb()})
 
 
 def in_child(work, timeout_s: float | None = None) -> tuple[list[dict], bool, float]:
@@ -162,7 +161,7 @@ def load_rdflib(nt: Path):
 
 def main(argv: list[str]) -> None:
     if argv[0] == "build":
-        build(argv[1], Path(argv[2]), "--stream" in argv)
+        build(argv[1], Path(argv[2]))
     elif argv[0] == "session":
         session(argv[1], Path(argv[2]), int(argv[3]), float(argv[4]), Path(argv[5]))
     else:

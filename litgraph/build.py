@@ -8,11 +8,12 @@ good one), and updates corpus/work-ids.tsv when new works were minted.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import chain
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .atomic import replace_directory, write_text_atomic
+from .atomic import atomic_path, replace_directory, write_lines_atomic, write_text_atomic
 from .corpus import Corpus, RawEntry, load_corpus
 from .model import ReferenceEntry
 
@@ -105,7 +106,7 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     from .crossref import load_accepted_matches
     from .findings.triples import evidence_triples
     from .identity import dump_id_lock, load_curator, load_id_lock, resolve_works
-    from .triples import graph_for
+    from .triples import triples_for
 
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     progress("reading corpus")
@@ -124,54 +125,68 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     keys = mint_keys(identity.works, old_keys, library_keys(identity.works, entries))
     progress("building triples")
     seeds = [p.doi for p in corpus.papers if p.doi.lower() not in corpus.added_dois]
-    graph = graph_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files, keys)
-    graph += crossref_triples(corpus_dir, corpus, identity, matches)
-    progress("adding coded findings and concept schemes")
-    graph += evidence_triples(corpus, identity.works)
+    triples = chain(triples_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files,
+                                keys),
+                    crossref_triples(corpus_dir, corpus, identity, matches),
+                    evidence_triples(corpus, identity.works))
     progress("writing files and loading the store")
-    write_outputs(graph, out_dir)
+    count = write_outputs(triples, out_dir)
     if identity.id_lock != lock:
         write_text_atomic(lock_path, dump_id_lock(identity.id_lock))
     if keys != old_keys:
         old_text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
         write_text_atomic(keys_path, dump_keys(keys, old_text))
-    return summarise(corpus, entries, identity, len(graph))
+    return summarise(corpus, entries, identity, count)
 
 
-def write_outputs(graph, out_dir: Path) -> None:
+def write_outputs(triples: Iterable, out_dir: Path) -> int:
+    """Write build/litgraph.nt, litgraph.ttl and store/ from `triples` (an iterable or a Graph).
+
+    Each file is written atomically and the store is staged then swapped in. Returns
+    the number of distinct triples.
+    """
     from .store import OxigraphStore
 
     out_dir.mkdir(parents=True, exist_ok=True)
-    ntriples = sorted_ntriples(graph)
-    write_text_atomic(out_dir / "litgraph.nt", ntriples)
-    write_text_atomic(out_dir / "litgraph.ttl", turtle_from_ntriples(ntriples))
+    lines = sorted_ntriples(triples)
+    write_lines_atomic(out_dir / "litgraph.nt", lines)
+    count = len(lines)
+    del lines
+    write_turtle(out_dir / "litgraph.nt", out_dir / "litgraph.ttl")
     staged = out_dir / "store.new"
     if staged.exists():
         shutil.rmtree(staged)
     OxigraphStore.create(staged, out_dir / "litgraph.nt")
     replace_directory(staged, out_dir / "store")
+    return count
 
 
-def turtle_from_ntriples(ntriples: str) -> str:
-    """Turtle with litgraph's prefixes, written by Oxigraph from the sorted N-Triples.
+def write_turtle(ntriples: Path, turtle: Path) -> None:
+    """Turtle with litgraph's prefixes, written by Oxigraph from the sorted N-Triples file.
 
     rdflib's Turtle serialiser took 400 s of a 1M-triple build (`make bench`);
-    Oxigraph's takes 2 s. The sorted input keeps each subject's triples together
-    and the output byte-identical for one corpus.
+    Oxigraph's takes 2 s, streaming. The sorted input keeps each subject's triples
+    together and the output byte-identical for one corpus.
     """
     import pyoxigraph as ox
 
     from .vocab import PREFIXES
 
-    triples = ox.parse(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
     prefixes = {name: str(namespace) for name, namespace in sorted(PREFIXES.items())}
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    with atomic_path(turtle) as tmp:
+        ox.serialize(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, lenient=True),
+                     output=str(tmp), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def sorted_ntriples(graph) -> str:
-    """N-Triples with lines sorted, so that one corpus always gives the same bytes."""
-    text = graph.serialize(format="nt")
-    return "".join(sorted(line + "\n" for line in text.splitlines() if line.strip()))
+def sorted_ntriples(triples: Iterable) -> list[str]:
+    """One N-Triples line per distinct triple, sorted, so that one corpus always gives the same bytes.
+
+    Lines are made per triple (rdflib's own N-Triples row), never by splitting serialised
+    text: a literal may hold U+2028 or a form feed, which `str.splitlines` would cut.
+    """
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    return sorted({_nt_row(triple) for triple in triples})
 
 
 def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: int) -> BuildSummary:

@@ -15,8 +15,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import (REFERENCES_PER_PAPER, build_synthetic, stream_synthetic,  # noqa: E402
-                            synthetic_corpus)
+from bench.generate import REFERENCES_PER_PAPER, build_synthetic, synthetic_corpus  # noqa: E402
 from litgraph.queries import list_queries  # noqa: E402
 
 LG = "https://w3id.org/litgraph/ontology#"
@@ -27,7 +26,6 @@ RESULT_KEYS = {"size", "triples", "store", "query", "median_s", "timed_out", "pe
 def tiny(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bench")
     corpus = synthetic_corpus(6)
-    stream_synthetic(corpus, folder / "streamed.nt")
     build_synthetic(corpus, folder / "build")
     return corpus, folder
 
@@ -43,11 +41,15 @@ def test_papers_have_about_forty_references_and_works_four_authors(tiny):
                                     if any(d.left == w.members[0].key for d in corpus.decisions))
 
 
-def test_streamed_triples_equal_the_build_path(tiny):
-    _, folder = tiny
-    streamed = sorted((folder / "streamed.nt").read_text(encoding="utf-8").splitlines(keepends=True))
-    assert "".join(streamed) == (folder / "build" / "litgraph.nt").read_text(encoding="utf-8")
-    assert (folder / "build" / "store" / "CURRENT").exists()
+def test_build_path_writes_each_triple_once_and_a_loaded_store(tiny):
+    corpus, folder = tiny
+    built = build_synthetic(corpus, folder / "again")
+    lines = (folder / "again" / "litgraph.nt").read_text(encoding="utf-8").splitlines()
+    assert built == len(lines) == len(set(lines)) and lines == sorted(lines)
+    assert (folder / "again" / "litgraph.nt").read_bytes() == (folder / "build" / "litgraph.nt").read_bytes()
+    from litgraph.store import OxigraphStore
+
+    assert len(OxigraphStore(folder / "again" / "store")) == built
 
 
 def test_graph_has_cocitations_and_findings_with_designs_outcomes_domains(tiny):

@@ -106,3 +106,29 @@ def test_cocitation_rank_is_the_order_the_query_showed_by_count_authors_years(se
     shown = (Path(__file__).parent / "fixtures" / "cocitation-shown-order.rq").read_text(encoding="utf-8")
     ranks = [r["rank"] for r in rl.select(shown).rows]
     assert ranks == list(range(1, len(ranks) + 1)) and len(ranks) > 100
+
+
+def test_turtle_and_ntriples_hold_the_same_graph(seed_build):
+    from rdflib import Graph
+
+    nt = Graph().parse(seed_build["build"] / "litgraph.nt", format="nt")
+    ttl = Graph().parse(seed_build["build"] / "litgraph.ttl", format="turtle")
+    assert len(nt) == seed_build["summary"].triples and set(nt) == set(ttl)
+    assert "@prefix fabio: <http://purl.org/spar/fabio/> ." in (seed_build["build"] / "litgraph.ttl").read_text()
+
+
+def test_repeated_triples_and_line_separators_inside_literals(tmp_path):
+    """One line per distinct triple, even for a literal holding U+2028, NEL or a form feed
+    (characters str.splitlines would cut); the store and the Turtle hold the same triples."""
+    from rdflib import Graph, Literal, URIRef
+
+    from litgraph.build import write_outputs
+
+    s, p = URIRef("https://w3id.org/litgraph/id/x"), URIRef("http://purl.org/dc/terms/title")
+    titles = ["one\u2028two", "three\x85four", "five\x0csix", 'quote " and \\ and\nnewline']
+    triples = [(s, p, Literal(t)) for t in titles]
+    count = write_outputs(triples + triples[:2], tmp_path)
+    assert count == 4 == len((tmp_path / "litgraph.nt").read_bytes().split(b"\n")) - 1
+    assert len(OxigraphStore(tmp_path / "store")) == 4
+    assert set(Graph().parse(tmp_path / "litgraph.ttl", format="turtle")) == set(triples)
+    assert set(Graph().parse(tmp_path / "litgraph.nt", format="nt")) == set(triples)

@@ -123,7 +123,7 @@ def evidence_triples(corpus: Corpus, works) -> list[Triple]:
 
     Args:
         corpus: the loaded corpus.
-        works: the identity stage's works (each with its members), as given to `graph_for`.
+        works: the identity stage's works (each with its members), as given to `triples_for`.
     """
     from ..triples import MemberIndex
     from ..vocab import work_iri
