@@ -118,8 +118,12 @@ def targets(rows: list[dict], timeout_s: float | None = None) -> list[str]:
 def ten_million(rows: list[dict]) -> list[str]:
     answered = [r for r in rows if r["store"] == "oxigraph" and r["query"] not in ("build", "load")]
     failed = [r["query"] for r in answered if r["timed_out"] or r["median_s"] is None]
-    top = max((r["peak_rss_mb"] for r in rows if r["store"] == "oxigraph"), default=0)
+    peaks = {r["query"]: r["peak_rss_mb"] for r in rows if r["store"] == "oxigraph"}
+    top = max(peaks.values(), default=0)
+    serving = max((mb for query, mb in peaks.items() if query != "build"), default=0)
     return ["### At 10M triples", "",
             f"- the embedded store answers every named query: {'met' if answered and not failed else '**missed**'}"
             + (f" (not answered: {', '.join(failed)})" if failed else ""),
-            f"- peak memory under 4 GB: {'met' if top < 4096 else '**missed**'} ({top:,.0f} MB)", ""]
+            f"- peak memory under 4 GB: {'met' if top < 4096 else '**missed**'} ({top:,.0f} MB at the most, "
+            f"{'in the build' if peaks.get('build') == top else 'loading or querying'}; "
+            f"loading and querying {serving:,.0f} MB)", ""]
