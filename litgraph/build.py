@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Iterable
-from itertools import chain
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from .atomic import atomic_path, replace_directory, write_lines_atomic, write_text_atomic
@@ -123,7 +123,7 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     keys_path = corpus_dir / "citation-keys.tsv"
     old_keys = load_keys(keys_path) if keys_path.exists() else {}
     keys = mint_keys(identity.works, old_keys, library_keys(identity.works, entries))
-    progress("building triples")
+    progress("building triples: works, lists, identity decisions, findings, concept schemes")
     seeds = [p.doi for p in corpus.papers if p.doi.lower() not in corpus.added_dois]
     triples = chain(triples_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files,
                                 keys),
