@@ -98,7 +98,11 @@ def schema() -> Graph:
 
 @pytest.fixture(scope="module")
 def vocabulary() -> Graph:
-    return Graph().parse(ONTOLOGY_DIR / "concepts.ttl", format="turtle")
+    """The core schemes (ontology/concepts.ttl, designs.ttl) and the peer-worker project's vocabulary/."""
+    graph = Graph()
+    for path in (ONTOLOGY_DIR / "concepts.ttl", ONTOLOGY_DIR / "designs.ttl", *sorted((ROOT / "vocabulary").glob("*.ttl"))):
+        graph.parse(path, format="turtle")
+    return graph
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The domain vocabulary: concept schemes read from the ontology, and value resolution.
+"""The domain vocabulary: concept schemes read from the vocabulary files, and value resolution.
 
 Concepts are `skos:Concept` individuals typed with one lg: evidence class
 (lg:Outcome, lg:StudyDesign, ...) at `https://w3id.org/litgraph/concept/<scheme>/<slug>`.
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import CorpusError, InputError
 from .model import Concept
 
 CONCEPT_PREFIX = "https://w3id.org/litgraph/concept/"
@@ -33,13 +33,22 @@ SCHEMES = tuple(SCHEME_CLASSES.values())
 
 
 class UnknownConceptError(InputError):
-    """A value that names no concept of the expected scheme; the message suggests known labels."""
+    """A value that names no concept of the expected scheme.
+
+    The message gives the nearest labels, the whole list when it is short, and
+    otherwise points to `litgraph vocab SCHEME`, which lists them all.
+    """
+
+    SHOWN = 12
 
     def __init__(self, scheme: str, value: str, suggestions: list[str], known: list[str]) -> None:
         self.scheme, self.value, self.suggestions = scheme, value, suggestions
         hint = f"did you mean {', '.join(repr(s) for s in suggestions)}? " if suggestions else ""
-        shown = ", ".join(known[:25]) + (", ..." if len(known) > 25 else "")
-        super().__init__(f"unknown {scheme} {value!r}; {hint}known {scheme} labels: {shown or 'none'}")
+        if len(known) <= self.SHOWN:
+            listed = f"known {scheme} labels: {', '.join(known) or 'none'} (`litgraph vocab {scheme}` shows them)"
+        else:
+            listed = f"the {len(known)} {scheme} labels and their synonyms: `litgraph vocab {scheme}`"
+        super().__init__(f"unknown {scheme} {value!r}; {hint}{listed}")
 
 
 def normalise(value: str) -> str:
@@ -76,10 +85,16 @@ class ConceptIndex:
             raise InputError(f"{scheme} {value!r} is ambiguous: it names {names}")
         if not found:
             known = self.labels(scheme)
-            close = difflib.get_close_matches(str(value).lower(), [k.lower() for k in known], n=3)
-            suggestions = [k for k in known if k.lower() in close]
-            raise UnknownConceptError(scheme, str(value), suggestions, known)
+            raise UnknownConceptError(scheme, str(value), self.nearest(scheme, str(value)), known)
         return self.by_iri[next(iter(found))]
+
+    def nearest(self, scheme: str, value: str, n: int = 5) -> list[str]:
+        """The preferred labels of the concepts whose label, synonym or slug is closest to `value`."""
+        keys = self._keys.get(scheme, {})
+        close = difflib.get_close_matches(normalise(value), list(keys), n=n * 3)
+        contains = [k for k in keys if normalise(value) in k or (k in normalise(value) and len(k) > 3)]
+        labels = [self.by_iri[i].label for k in (*close, *sorted(contains)) for i in sorted(keys[k])]
+        return list(dict.fromkeys(labels))[:n]
 
     def labels(self, scheme: str) -> list[str]:
         return sorted(c.label for c in self.by_iri.values() if c.scheme == scheme)
@@ -138,22 +153,48 @@ def english(labels) -> str | None:
     return str(labels[0]) if labels else None
 
 
-def ontology_graph(folder: Path | None = None):
-    """All ontology/*.ttl files (the OWL ontology and the concept schemes) in one rdflib graph."""
+def default_vocabulary_files() -> tuple[Path, ...]:
+    """The vocabulary of the project around the current folder (as the CLI finds it), else the core alone.
+
+    For library callers that pass no files; the CLI always passes the project's files.
+    """
+    from ..project import find_project_or_none
+    from ..resources import core_vocabulary_files
+
+    project = find_project_or_none()
+    return project.vocabulary_files() if project else core_vocabulary_files()
+
+
+def ontology_graph(files: Sequence[Path] | None = None):
+    """The OWL ontology and the concept schemes of `files` (Turtle), in one rdflib graph.
+
+    Args:
+        files: the core and the project's vocabulary files (Project.vocabulary_files());
+            by default those of the project around the current folder.
+
+    Raises:
+        CorpusError: a file that is not valid Turtle (with its line when rdflib gives one).
+    """
     from rdflib import Graph
 
-    from ..resources import data_dir
-
-    folder = folder or data_dir("ontology")
     graph = Graph()
-    for path in sorted(folder.glob("*.ttl")):
-        graph.parse(path, format="turtle")
+    for path in (default_vocabulary_files() if files is None else files):
+        parse_turtle(graph, Path(path))
     return graph
 
 
-def load_concepts(folder: Path | None = None) -> ConceptIndex:
-    """The concept schemes shipped in ontology/."""
-    return concepts_from_graph(ontology_graph(folder))
+def parse_turtle(graph, path: Path) -> None:
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as error:  # rdflib raises several unrelated types for bad Turtle
+        line = re.search(r"line (\d+)", str(error))
+        detail = " ".join(str(error).split())[:200]
+        raise CorpusError(str(path), f"not valid Turtle: {detail}", int(line[1]) if line else None) from error
+
+
+def load_concepts(files: Sequence[Path] | None = None) -> ConceptIndex:
+    """The concept schemes of the vocabulary `files` (by default, the current project's)."""
+    return concepts_from_graph(ontology_graph(files))
 
 
 def concept_triples(graph=None) -> list:

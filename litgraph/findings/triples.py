@@ -9,7 +9,8 @@ stage's lookups, and returns every triple of the evidence layer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, PROV, RDF, XSD
@@ -90,7 +91,7 @@ def finding_triples_for_corpus(corpus: Corpus, work_iri_of_entry: Callable[[str]
         work_iri_of_entry: member key `<paper DOI>#references/<N>` -> work IRI (MemberIndex.work_of).
         paper_iri_of: paper DOI -> the paper's work IRI (MemberIndex.paper_iri).
         work_iri_of_doi: DOI (any case) -> the IRI of the work with that DOI, or None.
-        concepts: the concept schemes; by default those shipped in ontology/.
+        concepts: the concept schemes; by default those of the project around the current folder.
 
     Raises:
         CorpusError: a malformed findings file, or a source DOI that no work in the graph has.
@@ -118,12 +119,14 @@ def source_work(finding: Finding, paper: str, work_iri_of_entry, work_iri_of_doi
     return str(work), None
 
 
-def evidence_triples(corpus: Corpus, works) -> list[Triple]:
+def evidence_triples(corpus: Corpus, works, vocabulary: Sequence[Path] | None = None) -> list[Triple]:
     """Everything the build adds for the evidence layer: the concept schemes and the findings.
 
     Args:
         corpus: the loaded corpus.
         works: the identity stage's works (each with its members), as given to `triples_for`.
+        vocabulary: the core and project vocabulary files (Project.vocabulary_files());
+            by default those of the project around the current folder.
     """
     from ..triples import MemberIndex
     from ..vocab import work_iri
@@ -131,7 +134,7 @@ def evidence_triples(corpus: Corpus, works) -> list[Triple]:
 
     index = MemberIndex(works)
     dois = {w.doi.lower(): work_iri(w.id) for w in works if w.doi}
-    ontology = ontology_graph()
+    ontology = ontology_graph(vocabulary)
     return concept_triples(ontology) + finding_triples_for_corpus(
         corpus, index.work_of, index.paper_iri, lambda doi: dois.get(doi.lower()),
         concepts_from_graph(ontology))

@@ -3,16 +3,16 @@
 Every problem becomes a `Violation` that names the corpus file to fix: a finding
 through its lg:codedInFile and id, a list entry through its paper's list file and
 printed position, a work through the entries (or the seed-paper record) it comes
-from. The shapes are ontology/shapes/litgraph-shapes.ttl; the ontology (every
-ontology/*.ttl, concept schemes included) is mixed into the data for sh:class and
-given to HermiT.
+from. The shapes are ontology/shapes/litgraph-shapes.ttl; the ontology (the core
+ontology/*.ttl and the project's vocabulary files) is mixed into the data for
+sh:class and given to HermiT.
 """
 
 from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,11 +80,16 @@ def shapes_graph():
 
 
 def validate_graph(graph, corpus_dir: str | Path | None = None, owl: bool = True,
-                   progress: Progress = lambda _: None) -> ValidationReport:
-    """SHACL and (unless `owl` is False) OWL consistency over `graph`, mapped back to `corpus_dir`."""
+                   progress: Progress = lambda _: None,
+                   vocabulary: Sequence[Path] | None = None) -> ValidationReport:
+    """SHACL and (unless `owl` is False) OWL consistency over `graph`, mapped back to `corpus_dir`.
+
+    `vocabulary` is the ontology and concept-scheme files (Project.vocabulary_files());
+    by default those of the project around the current folder.
+    """
     from .concepts import ontology_graph
 
-    ontology = ontology_graph()
+    ontology = ontology_graph(vocabulary)
     locate = Locator(graph, corpus_dir)
     progress("checking SHACL shapes")
     started = time.monotonic()
