@@ -68,6 +68,7 @@ class FakeCrossref:
         self.log: list[Recorded] = []
         self.in_flight = self.max_in_flight = 0
         self.lock = threading.Lock()
+        self.on_request = None   # called with each Recorded request before it is answered (see when_asked)
         self._server: ThreadingHTTPServer | None = None
 
     # -- control ---------------------------------------------------------------------------------
@@ -101,6 +102,10 @@ class FakeCrossref:
     def recover(self) -> None:
         self.down_after = None
         self.faults.clear()
+
+    def when_asked(self, callback) -> None:
+        """Call `callback(recorded)` on each request before answering it: e.g. a curator's edit mid-run."""
+        self.on_request = callback
 
     def announce(self, limit: int | None, interval: str | None = "1s", concurrency: int | None = None) -> None:
         """Rate-limit headers to send (None leaves a header out)."""
@@ -191,6 +196,8 @@ class CrossrefHandler(BaseHTTPRequestHandler):
             state.in_flight += 1
             state.max_in_flight = max(state.max_in_flight, state.in_flight)
         self.record = record
+        if state.on_request is not None:
+            state.on_request(record)
         try:
             self.answer()
         except (BrokenPipeError, ConnectionResetError):

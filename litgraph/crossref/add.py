@@ -20,6 +20,7 @@ from ..corpus import load_corpus
 from ..errors import InputError, UpstreamError
 from .client import CrossrefClient
 from .errors import CrossrefRejected, NotInCache
+from .merge import crossref_lock
 from .normalise import work_from_crossref
 from .papers import Retrieval, added_paper_paths, write_added_paper
 
@@ -90,8 +91,12 @@ def add_one(corpus_dir: str | Path, doi: str, seeds: dict[str, str], client: Cro
         return AddOutcome(doi, "failed", "Crossref has no such DOI (404)")
     work = work_from_crossref(answer.message)
     retrieval = Retrieval(answer.url, answer.retrieved_at, client.settings.base_url)
-    try:
-        path = write_added_paper(corpus_dir, work, retrieval)
-    except ValueError as exc:
-        return AddOutcome(doi, "failed", str(exc))
+    with crossref_lock(corpus_dir):
+        existing = added_paper_paths(corpus_dir).get(doi)   # another run may have added it meanwhile
+        if existing is not None:
+            return AddOutcome(doi, "skipped", f"added meanwhile by another run ({existing.name})")
+        try:
+            path = write_added_paper(corpus_dir, work, retrieval)
+        except ValueError as exc:
+            return AddOutcome(doi, "failed", str(exc))
     return AddOutcome(doi, "added", f"crossref/papers/{path.name}", len(work.references))

@@ -7,7 +7,8 @@
       metadata.jsonl        Crossref's metadata for every DOI refreshed, one JSON object a line
       papers/, references/, provenance/   papers added with `litgraph crossref add` (see papers.py)
 
-Every file is rewritten whole and atomically. A curator's verdict in
+Every file is rewritten whole and atomically, merged under a lock with what
+it holds at the time of writing (merge.py). A curator's verdict in
 review.yaml is never changed by litgraph, and overrides matches.yaml for its
 entry (a curator can also reject an accepted match by adding the entry).
 Loaders are pure reads returning frozen records:

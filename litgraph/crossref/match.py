@@ -26,7 +26,8 @@ from ..model import ParsedReference
 from .client import CrossrefClient
 from .decide import Decision, decide
 from .errors import CrossrefRejected, NotInCache
-from .files import curator_decided, read_matches, read_review, write_matches, write_review
+from .files import curator_decided, read_matches, read_review
+from .merge import save_decisions
 from .normalise import work_from_crossref
 from .papers import load_added_papers
 
@@ -142,35 +143,36 @@ def review_item(decision: Decision, entry: PendingEntry, answer, base_url: str) 
 
 
 class DecisionStore:
-    """matches.yaml and review.yaml in memory, saved every few decisions and on close."""
+    """This run's decisions, merged into matches.yaml and review.yaml every few decisions and on close.
+
+    Only this run's entries are written, into the files as they are at the
+    time of writing (merge.py): a verdict or note a curator writes during
+    the run, and another run's decisions, are kept.
+    """
 
     def __init__(self, corpus_dir: str | Path) -> None:
         self.corpus_dir = corpus_dir
         self.matches, self.review = read_matches(corpus_dir), read_review(corpus_dir)
-        self.unsaved, self.saved_at = 0, time.monotonic()
-        self.review_changed = False
+        self.new_matches: dict[str, dict[str, Any]] = {}
+        self.new_review: dict[str, dict[str, Any] | None] = {}
+        self.saved_at = time.monotonic()
 
     def record(self, key: str, record: dict[str, Any], review: dict[str, Any] | None) -> None:
-        self.matches[key] = record
+        self.new_matches[key] = record
         existing = self.review.get(key)
         if existing is not None and existing.get("verdict"):
             pass  # a curator's verdict is never touched
         elif review is not None:
-            self.review[key] = review | {k: v for k, v in (existing or {}).items() if k == "note"}
-            self.review_changed = True
+            self.new_review[key] = review
         elif existing is not None:
-            del self.review[key]  # re-examined (--redo) and no longer a near-miss
-            self.review_changed = True
-        self.unsaved += 1
-        if self.unsaved >= SAVE_EVERY or time.monotonic() - self.saved_at >= SAVE_SECONDS:
+            self.new_review[key] = None  # re-examined (--redo) and no longer a near-miss
+        if len(self.new_matches) >= SAVE_EVERY or time.monotonic() - self.saved_at >= SAVE_SECONDS:
             self.save()
 
     def save(self) -> None:
-        if self.unsaved:
-            write_matches(self.corpus_dir, self.matches)
-            if self.review_changed:
-                write_review(self.corpus_dir, self.review)
-        self.unsaved, self.saved_at, self.review_changed = 0, time.monotonic(), False
+        if self.new_matches:
+            self.matches, self.review = save_decisions(self.corpus_dir, self.new_matches, self.new_review)
+        self.new_matches, self.new_review, self.saved_at = {}, {}, time.monotonic()
 
     def totals(self) -> Counter:
         return Counter(str(r.get("decision")) for r in self.matches.values())

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_text_atomic
-from ..corpus import RawEntry, paper_from_record, read_list, read_yaml, resolve_list_path
+from ..corpus import RawEntry, paper_from_record, read_list, read_record, read_yaml, resolve_list_path
+from ..lines import read_lines
 from ..model import Paper
 from .files import CROSSREF_DIR, crossref_dir, dump_yaml
 from .normalise import CrossrefWork, DepositedReference, reference_line
@@ -145,9 +146,10 @@ def update_added_paper(record_path: Path, work: CrossrefWork, retrieval: Retriev
     old = read_yaml(record_path)
     slug = record_path.stem
     new = paper_record(work, slug, retrieval) | {"references": old.get("references")}
+    new |= {k: v for k, v in old.items() if k not in new}   # a field a curator added is kept
     if {k: v for k, v in new.items() if k != "source"} == {k: v for k, v in old.items() if k != "source"}:
         return False
-    header = "".join(line + "\n" for line in record_path.read_text(encoding="utf-8").splitlines()
+    header = "".join(line + "\n" for line in read_lines(record_path)
                      if line.startswith("#"))
     write_text_atomic(record_path, header + dump_yaml(new))
     return True
@@ -162,12 +164,12 @@ def load_added_papers(corpus_dir: str | Path) -> AddedPapers:
     corpus_dir = Path(corpus_dir)
     papers, entries, files = [], [], []
     for path in sorted((crossref_dir(corpus_dir) / "papers").glob("*.yaml")):
-        record = read_yaml(path)
+        record = read_record(path)
         paper = paper_from_record(record, path)
         papers.append(paper)
         files.append(path.relative_to(corpus_dir).as_posix())
         if record.get("references"):
-            list_path = resolve_list_path(corpus_dir, path, record["references"])
+            list_path = resolve_list_path(corpus_dir, path, record, "references")
             entries.extend(read_list(list_path, paper.doi, "references"))
             files.append(list_path.relative_to(corpus_dir).as_posix())
     return AddedPapers(tuple(papers), tuple(entries), tuple(files))

@@ -27,8 +27,8 @@ from ..corpus import load_corpus
 from ..errors import UpstreamError
 from .client import CrossrefClient
 from .errors import CrossrefRejected, NotInCache
-from .files import (CitationCount, append_citation_counts, load_accepted_matches, load_citation_counts,
-                    read_metadata, write_metadata)
+from .files import CitationCount, load_accepted_matches, load_citation_counts
+from .merge import crossref_lock, save_counts
 from .match import reference_entries
 from .normalise import work_from_crossref
 from .papers import Retrieval, added_paper_paths, update_added_paper
@@ -65,13 +65,13 @@ def known_dois(corpus_dir: str | Path, only_papers: bool = False) -> list[str]:
 
 
 class CountStore:
-    """New count rows and metadata, saved every few DOIs and when the run stops."""
+    """This run's count rows and metadata, merged into the files every few DOIs and when the run stops."""
 
     def __init__(self, corpus_dir: str | Path) -> None:
         self.corpus_dir = corpus_dir
         self.rows: list[CitationCount] = []
         self.recorded = {(c.doi, c.date, c.source) for c in load_citation_counts(corpus_dir)}
-        self.metadata = read_metadata(corpus_dir)
+        self.metadata: dict[str, dict] = {}
         self.unsaved, self.saved_at = 0, time.monotonic()
 
     def add(self, row: CitationCount | None, metadata: dict) -> bool:
@@ -88,9 +88,8 @@ class CountStore:
 
     def save(self) -> None:
         if self.unsaved:
-            append_citation_counts(self.corpus_dir, self.rows)
-            write_metadata(self.corpus_dir, self.metadata)
-        self.rows, self.unsaved, self.saved_at = [], 0, time.monotonic()
+            save_counts(self.corpus_dir, self.rows, self.metadata)
+        self.rows, self.metadata, self.unsaved, self.saved_at = [], {}, 0, time.monotonic()
 
 
 def utc_today() -> str:
@@ -150,5 +149,11 @@ def refresh_one(doi: str, client: CrossrefClient, store: CountStore, papers: dic
         row = CitationCount(doi, answer.retrieved_at[:10], work.is_referenced_by_count, source)
     if store.add(row, metadata):
         summary.run["counted"] += 1
-    if doi in papers and update_added_paper(papers[doi], work, Retrieval(answer.url, answer.retrieved_at, source)):
+    if doi in papers and update_paper_locked(store.corpus_dir, papers[doi], work,
+                                             Retrieval(answer.url, answer.retrieved_at, source)):
         summary.run["paper_updated"] += 1
+
+
+def update_paper_locked(corpus_dir: str | Path, record_path: Path, work, retrieval: Retrieval) -> bool:
+    with crossref_lock(corpus_dir):
+        return update_added_paper(record_path, work, retrieval)
