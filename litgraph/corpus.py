@@ -7,17 +7,20 @@ CorpusError naming the file and, where there is one, the line.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import CorpusError
-from .model import Author, ListName, Paper
+from .lines import read_lines
+from .model import ListName, Paper
+from .paper_record import OPTIONAL_KEYS, PAPER_KEYS, WORK_TYPES, paper_from_record
+from .yamlread import line_of, read_yaml_strict, read_yaml_with_lines
 
-PAPER_KEYS = {"doi", "title", "authors", "year", "type"}
-OPTIONAL_KEYS = {"container", "volume", "issue", "first_page", "last_page", "article_number",
-                 "publisher", "source", "references", "cited_by"}
-WORK_TYPES = {"journal-article", "book", "report", "chapter", "other"}
+__all__ = ["OPTIONAL_KEYS", "PAPER_KEYS", "WORK_TYPES", "Corpus", "RawEntry", "load_corpus", "paper_from_record",
+           "read_list", "read_record", "read_yaml", "resolve_list_path"]
+POSITION = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +56,13 @@ def load_corpus(root: str | Path) -> Corpus:
         raise CorpusError(str(paper_dir), "no paper records (*.yaml) found")
     papers, entries, files = [], [], []
     for path in paths:
-        record = read_yaml(path)
+        record = read_record(path)
         paper = paper_from_record(record, path)
         papers.append(paper)
         files.append(path)
-        for key, list_name in (("references", "references"), ("cited_by", "cited_by")):
-            if record.get(key):
-                list_path = resolve_list_path(root, path, record[key])
+        for list_name in ("references", "cited_by"):
+            if record.get(list_name):
+                list_path = resolve_list_path(root, path, record, list_name)
                 entries.extend(read_list(list_path, paper.doi, list_name))
                 files.append(list_path)
     added = load_crossref_papers(root)
@@ -95,75 +98,35 @@ def crossref_side_files(root: Path) -> list[Path]:
 
 
 def read_yaml(path: Path) -> Any:
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(str(path), f"cannot read: {exc}") from exc
-    try:
-        return yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise CorpusError(str(path), f"not valid YAML: {exc.problem}", line) from exc
-    except yaml.YAMLError as exc:
-        raise CorpusError(str(path), f"not valid YAML: {exc}") from exc
+    """A curated YAML file as plain dicts and lists; duplicate keys and bad YAML raise CorpusError."""
+    return read_yaml_strict(path)
 
 
-def paper_from_record(record: Any, path: Path) -> Paper:
-    if not isinstance(record, dict):
-        raise CorpusError(str(path), "a paper record must be a mapping of fields")
-    missing = PAPER_KEYS - record.keys()
-    if missing:
-        raise CorpusError(str(path), f"missing field(s): {', '.join(sorted(missing))}")
-    unknown = record.keys() - PAPER_KEYS - OPTIONAL_KEYS
-    if unknown:
-        raise CorpusError(str(path), f"unknown field(s): {', '.join(sorted(unknown))}")
-    if record["type"] not in WORK_TYPES:
-        raise CorpusError(str(path), f"type must be one of {sorted(WORK_TYPES)}, not {record['type']!r}")
-    if not isinstance(record["year"], int):
-        raise CorpusError(str(path), f"year must be a whole number, not {record['year']!r}")
-    text = {k: none_or_str(record.get(k)) for k in OPTIONAL_KEYS}
-    return Paper(
-        doi=str(record["doi"]).strip(), slug=path.stem, title=str(record["title"]),
-        authors=authors_from_record(record["authors"], path), year=record["year"],
-        type=record["type"], container=text["container"], volume=text["volume"],
-        issue=text["issue"], first_page=text["first_page"], last_page=text["last_page"],
-        article_number=text["article_number"], publisher=text["publisher"],
-        source=text["source"] or "",
-    )
+def read_record(path: Path) -> Any:
+    """A paper record, its mappings knowing the line of every field (`LineDict`)."""
+    return read_yaml_with_lines(path)
 
 
-def authors_from_record(value: Any, path: Path) -> tuple[Author, ...]:
-    if not isinstance(value, list) or not value:
-        raise CorpusError(str(path), "authors must be a non-empty list")
-    authors = []
-    for item in value:
-        if not isinstance(item, dict) or not ({"family", "literal"} & item.keys()):
-            raise CorpusError(str(path), f"author {item!r} needs 'family' (and 'given') or 'literal'")
-        authors.append(Author(family=none_or_str(item.get("family")),
-                              given=none_or_str(item.get("given")),
-                              literal=none_or_str(item.get("literal"))))
-    return tuple(authors)
+def resolve_list_path(root: Path, record_path: Path, record: Any, key: str) -> Path:
+    """The list file a record's `references` or `cited_by` names, which must lie inside the corpus folder.
 
-
-def none_or_str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
-def resolve_list_path(root: Path, record_path: Path, name: Any) -> Path:
-    path = root / str(name)
+    The path is resolved (following symlinks) before it is checked, so neither `/etc/passwd`,
+    `../x` nor a link pointing out of the corpus is read.
+    """
+    name, line = record[key], line_of(record, key)
+    if not isinstance(name, str):
+        raise CorpusError(str(record_path), f"{key}: must be the path of a list file, not {name!r}", line)
+    path = (root / name).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise CorpusError(str(record_path), f"{key}: {name} is outside the corpus folder {root}", line)
     if not path.is_file():
-        raise CorpusError(str(record_path), f"names a list file that does not exist: {name}")
-    return path
+        raise CorpusError(str(record_path), f"{key}: names a list file that does not exist: {name}", line)
+    return root / name
 
 
 def read_list(path: Path, paper_doi: str, list_name: ListName) -> list[RawEntry]:
     """Read `position<TAB>raw` lines; `#` lines are comments, blank lines are skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(str(path), f"cannot read: {exc}") from exc
+    lines = read_lines(path)
     entries: list[RawEntry] = []
     seen: dict[int, int] = {}
     for number, line in enumerate(lines, 1):
@@ -181,7 +144,7 @@ def split_list_line(line: str, path: Path, number: int) -> tuple[int, str]:
     head, tab, raw = line.partition("\t")
     if not tab:
         raise CorpusError(str(path), "expected '<position><TAB><printed reference>'", number)
-    if not head.strip().isdigit() or int(head) < 1:
+    if not POSITION.fullmatch(head.strip()) or int(head) < 1:
         raise CorpusError(str(path), f"position must be a positive whole number, not {head!r}", number)
     if not raw.strip():
         raise CorpusError(str(path), "empty reference after the position", number)
