@@ -134,3 +134,42 @@ def test_two_refresh_runs_at_once_keep_each_others_counts_and_metadata(crossref_
 def test_redo_drops_an_entry_that_is_no_longer_a_near_miss_unless_a_curator_wrote_in_it():
     on_disk = {"a": {"verdict": None, "score": 0.5}, "b": {"verdict": None, "score": 0.5, "note": "keep"}}
     assert merge_review(on_disk, {"a": None, "b": None}) == {"b": on_disk["b"]}
+
+
+# -- issue 11 item 15: a cache entry that is valid JSON with a null or empty body ------------------
+
+def lookup_cli(tmp_path, server, *extra):
+    import subprocess
+    import sys
+
+    args = [sys.executable, "-m", "litgraph", "crossref", "lookup", "10.1186/1472-6963-13-188", "--format", "json",
+            "--base-url", server.url, "--cache-dir", str(tmp_path / "cache"), "--backoff", "0.02", *extra]
+    return subprocess.run(args, text=True, capture_output=True, cwd=tmp_path, timeout=60,
+                          env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)})
+
+
+def empty_the_cached_body(tmp_path, body) -> str:
+    import json
+
+    (entry,) = (tmp_path / "cache").rglob("*.json")
+    record = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(record | {"body": body}), encoding="utf-8")
+    return str(entry)
+
+
+def test_cache_entry_with_a_null_body_is_evicted_and_fetched_again(crossref_server, tmp_path):
+    assert lookup_cli(tmp_path, crossref_server).returncode == 0
+    empty_the_cached_body(tmp_path, None)
+    again = lookup_cli(tmp_path, crossref_server)
+    assert again.returncode == 0 and "Traceback" not in again.stderr, again.stderr
+    assert len(crossref_server.log) == 2                                   # asked Crossref again
+    assert lookup_cli(tmp_path, crossref_server).returncode == 0 and len(crossref_server.log) == 2  # repaired
+
+
+def test_offline_cache_entry_with_an_empty_body_names_the_entry_and_how_to_clear_it(crossref_server, tmp_path):
+    assert lookup_cli(tmp_path, crossref_server).returncode == 0
+    entry = empty_the_cached_body(tmp_path, {})
+    result = lookup_cli(tmp_path, crossref_server, "--offline")
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert entry in lines[0] and "delete that file" in lines[0]

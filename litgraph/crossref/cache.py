@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_text_atomic
+from .errors import BadCacheEntry
 from .plan import RequestPlan
 
 CACHE_VERSION = 1
@@ -60,14 +61,26 @@ class ResponseCache:
         return self.root / digest[:2] / f"{digest}.json"
 
     def get(self, plan: RequestPlan) -> CachedResponse | None:
-        """The cached response, or None when there is none (or the entry cannot be read)."""
+        """The cached response, or None when there is none (or the entry cannot be read).
+
+        Raises:
+            BadCacheEntry: the entry reads, but holds no answer (a 200 with a null or empty body).
+        """
         path = self.path_for(plan)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return CachedResponse(data["url"], int(data["status"]), data["body"], data["retrieved_at"],
-                                  from_cache=True)
+            cached = CachedResponse(data["url"], int(data["status"]), data["body"], data["retrieved_at"],
+                                    from_cache=True)
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        if cached.status != 404 and not isinstance(cached.message, dict):
+            raise BadCacheEntry(str(path), plan.full_url, f"a {cached.status} with no work in its body "
+                                                          f"({json.dumps(cached.body)[:40]})")
+        return cached
+
+    def evict(self, plan: RequestPlan) -> None:
+        """Remove the entry for `plan`, so that the next request asks Crossref again."""
+        self.path_for(plan).unlink(missing_ok=True)
 
     def put(self, plan: RequestPlan, response: CachedResponse) -> None:
         record = {"url": response.url, "status": response.status,

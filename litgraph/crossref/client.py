@@ -32,7 +32,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .cache import CachedResponse, ResponseCache
 from .config import Settings
-from .errors import CrossrefRejected, CrossrefUnavailable, NotInCache
+from .errors import BadCacheEntry, CrossrefRejected, CrossrefUnavailable, NotInCache
 from .plan import CANDIDATE_FIELDS, RequestPlan, crossref_for, request_headers, search_plan, work_plan
 from .retry import RETRY_STATUSES, RetryPolicy, parse_retry_after
 from .throttle import Throttle
@@ -130,10 +130,11 @@ class CrossrefClient:
 
         Raises:
             NotInCache: offline, and the cache has no answer.
+            BadCacheEntry: offline, and the cache's entry holds no answer (online it is fetched again).
             CrossrefUnavailable: every attempt failed.
             CrossrefRejected: Crossref refused the request (4xx other than 404 and 429).
         """
-        cached = self.cache.get(plan) if self.cache is not None else None
+        cached = self._cached(plan)
         if cached is not None and (self.settings.offline or not fresh_since or cached.retrieved_at >= fresh_since):
             self.stats.cache_hits += 1
             return cached
@@ -143,6 +144,18 @@ class CrossrefClient:
         if self.cache is not None:
             self.cache.put(plan, answer)
         return answer
+
+    def _cached(self, plan: RequestPlan) -> CachedResponse | None:
+        """The cache's answer; an entry without one is evicted, so it is fetched again (offline: raised)."""
+        if self.cache is None:
+            return None
+        try:
+            return self.cache.get(plan)
+        except BadCacheEntry:
+            if self.settings.offline:
+                raise
+            self.cache.evict(plan)
+            return None
 
     def _fetch_with_retries(self, plan: RequestPlan) -> CachedResponse:
         for attempt in range(self.policy.attempts):

@@ -4,7 +4,9 @@ Exception tree::
 
     LitgraphError
     ├── InputError
-    │   └── CrossrefConfigError     a config file that cannot be read, a bad option value
+    │   ├── CrossrefConfigError     a config file that cannot be read, a bad option value
+    │   └── BadCacheEntry           --offline, and a cache entry holds no answer (null or empty body);
+    │                               online such an entry is evicted and fetched again
     ├── UpstreamError               (exit 3)
     │   ├── CrossrefUnavailable     Crossref kept failing (429, 5xx, timeouts, resets,
     │   │                           malformed JSON) after every retry; carries url, attempts, cause
@@ -25,6 +27,16 @@ from ..errors import EXIT_PARTIAL, InputError, LitgraphError, UpstreamError
 
 class CrossrefConfigError(InputError):
     """A config file or option value the Crossref commands cannot use."""
+
+
+class BadCacheEntry(InputError):
+    """A cache entry that is valid JSON but holds no answer; carries its path and the request URL."""
+
+    def __init__(self, path: str, url: str, cause: str) -> None:
+        self.path = path
+        self.url = url
+        super().__init__(f"{path}: cached answer for {url} is {cause}; delete that file, "
+                         "or run without --offline to fetch it again")
 
 
 class CrossrefUnavailable(UpstreamError):
