@@ -138,11 +138,11 @@ def test_load_curator_none_is_empty():
 
 def test_load_curator_reads_assertions_with_lines(tmp_path):
     path = tmp_path / "identity.yaml"
-    path.write_text("# comment\nsame:\n  - {a: 10.1/a#references/1, b: 10.1/b#paper, why: one work}\n"
-                    "different:\n  - a: 10.1/a#references/2\n    b: 10.1/a#cited_by/3\n    why: two\n")
+    path.write_text("# comment\nsame:\n  - {a: 10.1000/a#references/1, b: 10.1000/b#paper, why: one work}\n"
+                    "different:\n  - a: 10.1000/a#references/2\n    b: 10.1000/a#cited_by/3\n    why: two\n")
     assertions = load_curator(path)
-    assert assertions.same == (Assertion("10.1/a#references/1", "10.1/b#paper", "one work", 3),)
-    assert assertions.different == (Assertion("10.1/a#references/2", "10.1/a#cited_by/3", "two", 5),)
+    assert assertions.same == (Assertion("10.1000/a#references/1", "10.1000/b#paper", "one work", 3),)
+    assert assertions.different == (Assertion("10.1000/a#references/2", "10.1000/a#cited_by/3", "two", 5),)
     assert assertions.path == str(path)
 
 
@@ -151,13 +151,13 @@ def test_load_curator_reads_assertions_with_lines(tmp_path):
     ("- a\n", "expected a mapping", 1),
     ("merge: []\n", "unknown section 'merge'", 1),
     ("same: {a: 1}\n", "must be a list", 1),
-    ("same:\n  - {a: 10.1/a#paper, b: 10.1/b#paper}\n", "lacks why", 2),
-    ("same:\n  - {a: 10.1/a#paper, b: 10.1/b#paper, why: x, score: 1}\n", "unknown field 'score'", 2),
-    ("same:\n  - {a: 10.1/a, b: 10.1/b#paper, why: x}\n", "is not a member key", 2),
-    ("same:\n  - {a: 10.1/a#references/0, b: 10.1/b#paper, why: x}\n", "is not a member key", 2),
-    ("same:\n  - {a: 10.1/a#paper, b: 10.1/a#paper, why: x}\n", "names one member twice", 2),
-    ("same:\n  - {a: 10.1/a#paper, b: 10.1/b#paper, why: x}\ndifferent:\n"
-     "  - {a: 10.1/b#paper, b: 10.1/a#paper, why: y}\n", "both the same work and different", 4),
+    ("same:\n  - {a: 10.1000/a#paper, b: 10.1000/b#paper}\n", "lacks why", 2),
+    ("same:\n  - {a: 10.1000/a#paper, b: 10.1000/b#paper, why: x, score: 1}\n", "unknown field 'score'", 2),
+    ("same:\n  - {a: 10.1000/a, b: 10.1000/b#paper, why: x}\n", "is not a member key", 2),
+    ("same:\n  - {a: 10.1000/a#references/0, b: 10.1000/b#paper, why: x}\n", "is not a member key", 2),
+    ("same:\n  - {a: 10.1000/a#paper, b: 10.1000/a#paper, why: x}\n", "names one member twice", 2),
+    ("same:\n  - {a: 10.1000/a#paper, b: 10.1000/b#paper, why: x}\ndifferent:\n"
+     "  - {a: 10.1000/b#paper, b: 10.1000/a#paper, why: y}\n", "both the same work and different", 4),
 ])
 def test_load_curator_rejects_malformed_files(tmp_path, text, message, line):
     path = tmp_path / "identity.yaml"

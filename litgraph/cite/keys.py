@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 from ..errors import CorpusError
+from ..lines import read_lines, split_lines
 from ..model import Work
 
 STOP_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "what", "how", "is", "are"}
@@ -57,10 +58,14 @@ def mint_keys(works: Iterable[Work], existing: Mapping[str, str],
 
 
 def load_keys(path) -> dict[str, str]:
-    """Read corpus/citation-keys.tsv; a malformed line or a key used twice is a CorpusError."""
+    """Read corpus/citation-keys.tsv (UTF-8, a BOM allowed; lines end at \\n only).
+
+    Raises:
+        CorpusError: the file is not UTF-8, a line is malformed, or a key is used twice.
+    """
     keys: dict[str, str] = {}
     seen: dict[str, int] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_lines(path), 1):
         if not line.strip() or line.startswith("#"):
             continue
         work_id, tab, key = line.partition("\t")
@@ -77,7 +82,7 @@ def dump_keys(keys: Mapping[str, str], existing_text: str = "") -> str:
     """The file text: existing lines kept as they are, new keys appended in work-id order."""
     header = ("# Citation keys: <work id><TAB><key>. Minted once by `litgraph build` and never changed;\n"
               "# edit a key here to pin it (keep keys unique).\n")
-    text = existing_text or header
-    present = {line.partition("\t")[0] for line in text.splitlines() if "\t" in line}
+    text = existing_text.removeprefix("\ufeff") or header  # a BOM would glue itself to the first work id
+    present = {line.partition("\t")[0] for line in split_lines(text) if "\t" in line}
     new = [f"{w}\t{k}\n" for w, k in sorted(keys.items()) if w not in present]
     return text + ("" if text.endswith("\n") else "\n") + "".join(new)

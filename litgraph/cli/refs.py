@@ -60,15 +60,16 @@ def parse_command(source: str, fmt: str) -> None:
 
 
 def read_lines(source: str) -> list[str]:
+    """The input's lines, split on \\n only: a U+2028 or form feed inside a reference keeps it one line."""
+    from pathlib import Path
+
+    from ..lines import read_lines as read_file_lines, split_lines
+
     if source == "-":
-        return sys.stdin.read().splitlines()
-    try:
-        with open(source, encoding="utf-8") as handle:
-            return handle.read().splitlines()
-    except FileNotFoundError as exc:
-        raise InputError(f"{source}: no such file") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot read: {exc}") from exc
+        return split_lines(sys.stdin.read().removeprefix("\ufeff"))
+    if not Path(source).exists():
+        raise InputError(f"{source}: no such file")
+    return read_file_lines(Path(source))
 
 
 COMMANDS = [refs]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..doi import doi_problem
 from ..errors import CorpusError
 
 MEMBER_KEY = re.compile(r"^\S+#(paper|references/[1-9][0-9]*|cited_by/[1-9][0-9]*)$")
@@ -51,84 +52,76 @@ def load_curator(path: str | Path | None) -> CuratorAssertions:
     """Read the curator file; `None` gives no assertions.
 
     Raises:
-        CorpusError: the file cannot be read, is not YAML, or is not in the shape above
+        CorpusError: the file cannot be read, is not YAML, gives a key twice, is not in the
+            shape above, or says `same` of two seed papers or two entries of one list
             (naming the path and, where known, the line).
     """
     if path is None:
         return CuratorAssertions()
-    import yaml
+    from ..yamlread import read_yaml_with_lines
 
-    text = read_text(Path(path))
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise CorpusError(str(path), f"not valid YAML: {exc.problem}", line) from exc
-    except yaml.YAMLError as exc:
-        raise CorpusError(str(path), f"not valid YAML: {exc}") from exc
-    return assertions_from_node(root, str(path))
+    return assertions_from_root(read_yaml_with_lines(Path(path)), str(path))
 
 
-def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(str(path), f"cannot read: {exc}") from exc
-
-
-def assertions_from_node(root: Any, path: str) -> CuratorAssertions:
-    import yaml
-
+def assertions_from_root(root: Any, path: str) -> CuratorAssertions:
     if root is None:
         return CuratorAssertions(path)
-    if not isinstance(root, yaml.MappingNode):
-        raise CorpusError(path, "expected a mapping with 'same' and 'different'", line_of(root))
+    if not isinstance(root, dict):
+        raise CorpusError(path, "expected a mapping with 'same' and 'different'", line_of(root) or 1)
     lists: dict[str, tuple[Assertion, ...]] = {"same": (), "different": ()}
-    for key_node, value_node in root.value:
-        if key_node.value not in lists:
-            raise CorpusError(path, f"unknown section {key_node.value!r}: expected 'same' or 'different'",
-                              line_of(key_node))
-        lists[key_node.value] = assertions_from_list(value_node, key_node.value, path)
+    for section, value in root.items():
+        if section not in lists:
+            raise CorpusError(path, f"unknown section {section!r}: expected 'same' or 'different'",
+                              line_of(root, str(section)))
+        lists[section] = assertions_from_list(value, section, path, line_of(root, section))
     result = CuratorAssertions(path, lists["same"], lists["different"])
     check_consistent(result)
+    check_same_joins(result)
     return result
 
 
-def assertions_from_list(node: Any, section: str, path: str) -> tuple[Assertion, ...]:
-    import yaml
-
-    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+def assertions_from_list(value: Any, section: str, path: str, line: int | None) -> tuple[Assertion, ...]:
+    if value is None:
         return ()
-    if not isinstance(node, yaml.SequenceNode):
-        raise CorpusError(path, f"'{section}' must be a list of {{a, b, why}}", line_of(node))
-    return tuple(assertion_from_node(item, section, path) for item in node.value)
+    if not isinstance(value, list):
+        raise CorpusError(path, f"'{section}' must be a list of {{a, b, why}}", line)
+    return tuple(assertion_from_item(item, section, path, line) for item in value)
 
 
-def assertion_from_node(node: Any, section: str, path: str) -> Assertion:
-    import yaml
-
-    line = line_of(node)
-    if not isinstance(node, yaml.MappingNode):
+def assertion_from_item(item: Any, section: str, path: str, section_line: int | None) -> Assertion:
+    line = line_of(item) or section_line
+    if not isinstance(item, dict):
         raise CorpusError(path, f"each '{section}' item must be a mapping {{a, b, why}}", line)
-    values: dict[str, str] = {}
-    for key_node, value_node in node.value:
-        name = key_node.value
-        if name not in ASSERTION_FIELDS:
-            raise CorpusError(path, f"unknown field {name!r} in '{section}': expected a, b, why",
-                              line_of(key_node))
-        if not isinstance(value_node, yaml.ScalarNode) or not str(value_node.value).strip():
-            raise CorpusError(path, f"'{name}' must be a non-empty string", line_of(value_node))
-        values[name] = str(value_node.value).strip()
+    values = {str(name): field_text(item, str(name), section, path) for name in item}
     missing = ASSERTION_FIELDS - values.keys()
     if missing:
         raise CorpusError(path, f"'{section}' item lacks {', '.join(sorted(missing))}", line)
     for name in ("a", "b"):
-        if not MEMBER_KEY.match(values[name]):
-            raise CorpusError(path, f"{values[name]!r} is not a member key "
-                                    "('<doi>#paper', '<doi>#references/<n>' or '<doi>#cited_by/<n>')", line)
+        problem = member_key_problem(values[name])
+        if problem:
+            raise CorpusError(path, problem, line)
     if values["a"] == values["b"]:
         raise CorpusError(path, f"'{section}' item names one member twice: {values['a']}", line)
     return Assertion(values["a"], values["b"], values["why"], line)
+
+
+def field_text(item: dict, name: str, section: str, path: str) -> str:
+    """One of a, b, why as text: a non-empty string (or number, for `why`)."""
+    if name not in ASSERTION_FIELDS:
+        raise CorpusError(path, f"unknown field {name!r} in '{section}': expected a, b, why", line_of(item, name))
+    value = item[name]
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+        raise CorpusError(path, f"'{name}' must be a non-empty string", line_of(item, name))
+    return str(value).strip()
+
+
+def member_key_problem(key: str) -> str | None:
+    """Why `key` is not a member key ('<doi>#paper', '<doi>#references/<n>', '<doi>#cited_by/<n>')."""
+    if not MEMBER_KEY.match(key):
+        return (f"{key!r} is not a member key "
+                "('<doi>#paper', '<doi>#references/<n>' or '<doi>#cited_by/<n>')")
+    problem = doi_problem(key.rpartition("#")[0])
+    return f"{key!r} is not a member key: {problem}" if problem else None
 
 
 def check_consistent(assertions: CuratorAssertions) -> None:
@@ -139,6 +132,39 @@ def check_consistent(assertions: CuratorAssertions) -> None:
                                               "the same work and different works")
 
 
-def line_of(node: Any) -> int | None:
-    mark = getattr(node, "start_mark", None)
-    return mark.line + 1 if mark is not None else None
+def check_same_joins(assertions: CuratorAssertions) -> None:
+    """Refuse `same` assertions that put two seed papers, or two entries of one list, into one work.
+
+    Joined transitively: `p1#paper = x`, `x = p2#paper` is refused at the second assertion.
+    Two papers are two works (each with its own list); a list rarely cites one work twice,
+    and when it does the curator says so by position, not by joining its own entries.
+    """
+    groups: dict[str, set[str]] = {}
+    for assertion in assertions.same:
+        a, b = assertion.a.lower(), assertion.b.lower()
+        joined = groups.get(a, {a}) | groups.get(b, {b})
+        problem = join_problem(joined)
+        if problem:
+            raise assertions.error(assertion, f"'same' {assertion.a} = {assertion.b} would {problem}")
+        for key in joined:
+            groups[key] = joined
+
+
+def join_problem(keys: set[str]) -> str | None:
+    """Why one work may not hold all of `keys` (lower-case member keys), or None."""
+    papers = sorted(k for k in keys if k.endswith("#paper"))
+    if len(papers) > 1:
+        return f"make two seed papers one work ({papers[0]}, {papers[1]})"
+    lists: dict[str, str] = {}
+    for key in sorted(keys - set(papers)):
+        name = key.rpartition("/")[0]
+        if name in lists:
+            return f"join two entries of one list ({lists[name]}, {key})"
+        lists[name] = key
+    return None
+
+
+def line_of(node: Any, key: str | None = None) -> int | None:
+    from ..yamlread import line_of as yaml_line
+
+    return yaml_line(node, key)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorpusError
+from ..lines import read_lines
 from .fields import WorkFields
 from .normalise import body_key, family_key, words
 
@@ -133,10 +134,7 @@ def load_id_lock(path: str | Path) -> dict[str, str]:
     path = Path(path)
     if not path.exists():
         return {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CorpusError(str(path), f"cannot read: {exc}") from exc
+    lines = read_lines(path)
     lock: dict[str, str] = {}
     for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
