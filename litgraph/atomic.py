@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -63,13 +62,26 @@ def file_mode(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def replace_directory(staged: Path, target: Path) -> None:
-    """Swap a fully written directory `staged` into place at `target`."""
-    retired = target.with_name(target.name + ".old")
-    if retired.exists():
-        shutil.rmtree(retired)
-    if target.exists():
-        os.replace(target, retired)
-    os.replace(staged, target)
-    if retired.exists():
-        shutil.rmtree(retired)
+def switch_symlink(link: Path, target: str) -> None:
+    """Point `link` at `target` in one step: a new symlink beside it, renamed over it.
+
+    rename(2) replaces the old link (or a plain file) atomically, so a reader
+    resolving `link` finds the old target or the new one, never nothing.
+    """
+    tmp = link.with_name(f".{link.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, link)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    fsync_directory(link.parent)
+
+
+def fsync_directory(folder: Path) -> None:
+    """Flush a folder's entries (renames, new names) to disk."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

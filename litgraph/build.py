@@ -1,20 +1,23 @@
 """The build stage: corpus -> parse -> identity -> triples -> files and store.
 
 `build_graph` writes build/litgraph.ttl, build/litgraph.nt and the embedded
-store build/store, each atomically (a half-finished build never replaces a
-good one), and updates corpus/work-ids.tsv when new works were minted.
+store build/store as one generation, published in one atomic step (a
+half-finished or killed build never replaces a good one, and the files and the
+store always come from the same build), and updates corpus/work-ids.tsv and
+corpus/citation-keys.tsv when new works were minted, all under the build
+folder's lock (buildlock.py, generations.py, graphfiles.py).
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from .atomic import atomic_path, replace_directory, write_lines_atomic, write_text_atomic
+from .atomic import write_text_atomic
 from .corpus import Corpus, RawEntry, load_corpus
+from .graphfiles import sorted_ntriples, write_outputs  # noqa: F401 (re-exported: tests, bench)
 from .model import ReferenceEntry
 
 Progress = Callable[[str], None]
@@ -71,8 +74,13 @@ def with_matched_dois(entries: list[ReferenceEntry], matches) -> list[ReferenceE
             if e.key in matches and not e.parsed.doi else e for e in entries]
 
 
-def crossref_triples(corpus_dir: Path, corpus: Corpus, identity, matches) -> list:
-    """Provenance of what came from Crossref (matches, deposits, counts, added papers)."""
+def crossref_triples(corpus_dir: Path, corpus: Corpus, entries: list[ReferenceEntry], identity,
+                     matches) -> list:
+    """Provenance of what came from Crossref (matches, deposits, counts, added papers).
+
+    Only matches for entries of this corpus are kept: `entries` are the parsed
+    ReferenceEntry records (the raw corpus entries carry no key).
+    """
     from rdflib import URIRef
 
     from .crossref import load_citation_counts, load_deposit_provenance
@@ -82,7 +90,8 @@ def crossref_triples(corpus_dir: Path, corpus: Corpus, identity, matches) -> lis
 
     index = MemberIndex(identity.works)
     by_doi = {w.doi.lower(): URIRef(work_iri(w.id)) for w in identity.works if w.doi}
-    used = {k: m for k, m in matches.items() if k in {e.key for e in corpus.entries}}
+    keys = {e.key for e in entries}
+    used = {k: m for k, m in matches.items() if k in keys}
     return (match_triples(used, index.member_iri)
             + deposit_triples(load_deposit_provenance(corpus_dir), index.member_iri)
             + added_paper_triples(index.paper_iri(p.doi) for p in corpus.papers
@@ -100,15 +109,33 @@ def library_keys(works, entries: list[ReferenceEntry]) -> dict[str, str]:
 
 
 def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build",
-                progress: Progress = lambda _: None) -> BuildSummary:
-    """Build the graph from `corpus_dir` into `out_dir`; return the summary."""
+                progress: Progress = lambda _: None, wait: bool = True,
+                on_wait: Progress = lambda _: None) -> BuildSummary:
+    """Build the graph from `corpus_dir` into `out_dir`; return the summary.
+
+    The whole build holds `out_dir`'s lock (a second build waits, telling
+    `on_wait`, or with `wait=False` raises BuildBusyError), and the files and
+    store are published together as one generation (generations.py).
+    """
+    from .buildlock import build_lock
+    from .generations import prepare_build_dir
+
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    with build_lock(out_dir, wait=wait, on_wait=on_wait):
+        prepare_build_dir(out_dir)
+        return build_locked(corpus_dir, out_dir, progress)
+
+
+def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress) -> BuildSummary:
+    """The build itself, with the lock held: read, resolve, write a generation, lock ids, publish."""
     from .cite.keys import dump_keys, load_keys, mint_keys
     from .crossref import load_accepted_matches
     from .findings.triples import evidence_triples
+    from .generations import staged_generation
+    from .graphfiles import write_generation
     from .identity import dump_id_lock, load_curator, load_id_lock, resolve_works
     from .triples import triples_for
 
-    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     progress("reading corpus")
     corpus = load_corpus(corpus_dir)
     progress("parsing references")
@@ -127,66 +154,17 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     seeds = [p.doi for p in corpus.papers if p.doi.lower() not in corpus.added_dois]
     triples = chain(triples_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files,
                                 keys),
-                    crossref_triples(corpus_dir, corpus, identity, matches),
+                    crossref_triples(corpus_dir, corpus, entries, identity, matches),
                     evidence_triples(corpus, identity.works))
     progress("writing files and loading the store")
-    count = write_outputs(triples, out_dir)
-    if identity.id_lock != lock:
-        write_text_atomic(lock_path, dump_id_lock(identity.id_lock))
-    if keys != old_keys:
-        old_text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
-        write_text_atomic(keys_path, dump_keys(keys, old_text))
+    with staged_generation(out_dir) as generation:
+        count = write_generation(triples, generation)
+        if identity.id_lock != lock:
+            write_text_atomic(lock_path, dump_id_lock(identity.id_lock))
+        if keys != old_keys:
+            old_text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
+            write_text_atomic(keys_path, dump_keys(keys, old_text))
     return summarise(corpus, entries, identity, count)
-
-
-def write_outputs(triples: Iterable, out_dir: Path) -> int:
-    """Write build/litgraph.nt, litgraph.ttl and store/ from `triples` (an iterable or a Graph).
-
-    Each file is written atomically and the store is staged then swapped in. Returns
-    the number of distinct triples.
-    """
-    from .store import OxigraphStore
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    lines = sorted_ntriples(triples)
-    write_lines_atomic(out_dir / "litgraph.nt", lines)
-    count = len(lines)
-    del lines
-    write_turtle(out_dir / "litgraph.nt", out_dir / "litgraph.ttl")
-    staged = out_dir / "store.new"
-    if staged.exists():
-        shutil.rmtree(staged)
-    OxigraphStore.create(staged, out_dir / "litgraph.nt")
-    replace_directory(staged, out_dir / "store")
-    return count
-
-
-def write_turtle(ntriples: Path, turtle: Path) -> None:
-    """Turtle with litgraph's prefixes, written by Oxigraph from the sorted N-Triples file.
-
-    rdflib's Turtle serialiser took 400 s of a 1M-triple build (`make bench`);
-    Oxigraph's takes 2 s, streaming. The sorted input keeps each subject's triples
-    together and the output byte-identical for one corpus.
-    """
-    import pyoxigraph as ox
-
-    from .vocab import PREFIXES
-
-    prefixes = {name: str(namespace) for name, namespace in sorted(PREFIXES.items())}
-    with atomic_path(turtle) as tmp:
-        ox.serialize(ox.parse(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES, lenient=True),
-                     output=str(tmp), format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-
-
-def sorted_ntriples(triples: Iterable) -> list[str]:
-    """One N-Triples line per distinct triple, sorted, so that one corpus always gives the same bytes.
-
-    Lines are made per triple (rdflib's own N-Triples row), never by splitting serialised
-    text: a literal may hold U+2028 or a form feed, which `str.splitlines` would cut.
-    """
-    from rdflib.plugins.serializers.nt import _nt_row
-
-    return sorted({_nt_row(triple) for triple in triples})
 
 
 def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: int) -> BuildSummary:

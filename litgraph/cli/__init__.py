@@ -6,7 +6,8 @@ Exit codes (documented in the README):
        internal error: one line, and the traceback with LITGRAPH_DEBUG=1)
     2  bad input or usage: a malformed file, an unknown query or parameter, a bad option
     3  an upstream service (Crossref, a SPARQL endpoint) failed
-  130  interrupted (Ctrl-C)
+  130  interrupted (Ctrl-C, SIGINT)
+  143  terminated (SIGTERM)
 Heavy libraries are imported inside commands so that `litgraph --help` is fast.
 """
 
@@ -15,7 +16,11 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -44,10 +49,40 @@ def register_commands(group: click.Group) -> None:
 register_commands(cli)
 
 
+class Terminated(BaseException):
+    """SIGTERM arrived: raised like KeyboardInterrupt, so `finally` blocks and atomic writes clean up."""
+
+
+def raise_terminated(signum, frame) -> None:
+    raise Terminated
+
+
+@contextmanager
+def sigterm_raises() -> Iterator[None]:
+    """Turn SIGTERM into `Terminated` for the block (main thread only; the old handler comes back)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI, mapping litgraph errors to one line on stderr and an exit code."""
+    with sigterm_raises():
+        run(argv)
+
+
+def run(argv: list[str] | None) -> None:
+    """The CLI with each way it can end mapped to its documented exit code."""
     try:
         cli.main(args=argv, prog_name="litgraph", standalone_mode=False)
+    except Terminated:
+        click.echo("litgraph: terminated", err=True)
+        sys.exit(143)
     except LitgraphError as exc:
         click.echo(f"litgraph: error: {exc}", err=True)
         sys.exit(exc.exit_code)

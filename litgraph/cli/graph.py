@@ -18,12 +18,17 @@ from .options import build_dir_option, format_option, open_graph, store_option
 @build_dir_option
 @format_option("table", "json", default="table")
 @click.option("--show-warnings", is_flag=True, help="List every parse and identity warning.")
-def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool) -> None:
+@click.option("--no-wait", is_flag=True,
+              help="If another build is writing the build folder, fail at once (exit 2) instead of waiting.")
+def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wait: bool) -> None:
     """Build the graph from the corpus: build/litgraph.ttl, .nt and the embedded store.
 
     Prints a summary: papers, reference entries, works, works cited by two or
     more lists, citations and warnings. The same corpus always gives
-    byte-identical files.
+    byte-identical files. One build at a time writes a build folder: a second
+    one waits (saying so on stderr), or with --no-wait exits 2. The files and
+    the store are replaced together, so an interrupted build leaves the
+    previous one whole.
 
     Example:
 
@@ -33,8 +38,8 @@ def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool) -> Non
 
     if not Path(corpus_dir).is_dir():
         raise QueryError(f"corpus folder not found: {corpus_dir}")
-    progress = make_progress()
-    summary = build_graph(corpus_dir, build_dir, progress=progress)
+    summary = build_graph(corpus_dir, build_dir, progress=make_progress(), wait=not no_wait,
+                          on_wait=lambda message: click.echo(f"litgraph: {message}", err=True))
     if fmt == "json":
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:
