@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +60,12 @@ class AccuracyReport:
     records: int
     fields: tuple[FieldScore, ...]
     mismatches: tuple[Mismatch, ...]
+    perfect: int = 0
+
+    @property
+    def all_right(self) -> float:
+        """The share of records with every compared field right."""
+        return self.perfect / self.records if self.records else 1.0
 
     @property
     def overall(self) -> float:
@@ -72,6 +78,8 @@ class AccuracyReport:
         lines = [f"{'field':<12} {'correct':>7} {'total':>6} {'accuracy':>9}"]
         lines += [f"{s.field:<12} {s.correct:>7} {s.total:>6} {s.accuracy:>9.3f}" for s in self.fields]
         lines.append(f"{'overall':<12} {'':>7} {'':>6} {self.overall:>9.3f}   ({self.records} records)")
+        lines.append(f"{'all right':<12} {self.perfect:>7} {self.records:>6} {self.all_right:>9.3f}   "
+                     "(records with every field right)")
         if mismatches and self.mismatches:
             lines += ["", f"{len(self.mismatches)} mismatches:"]
             lines += [f"  {m.source}#{m.position} {m.field}: expected {m.expected!r}, got {m.got!r}"
@@ -99,13 +107,16 @@ def author_key(author: dict[str, object]) -> tuple[object, ...]:
     return (author.get("family"), author.get("given") or None)
 
 
-def evaluate(gold_records: list[dict], parsed: list[ParsedReference]) -> AccuracyReport:
+def evaluate(gold_records: list[dict], parsed: list[ParsedReference], fields: tuple[str, ...] = FIELDS,
+             comparer: Callable[[str, object], object] | None = None) -> AccuracyReport:
     """Compare parsed records with gold records field by field.
 
     Args:
         gold_records: Gold objects (``position``, ``raw`` and expected fields);
             a field missing from a gold object is not compared.
         parsed: The parser's records, in the same order.
+        fields: The fields compared (default `FIELDS`).
+        comparer: The form a field is compared in (default `comparable`).
 
     Returns:
         Per-field accuracy, overall accuracy and the mismatches.
@@ -115,25 +126,34 @@ def evaluate(gold_records: list[dict], parsed: list[ParsedReference]) -> Accurac
     """
     if len(gold_records) != len(parsed):
         raise ValueError(f"{len(gold_records)} gold records but {len(parsed)} parsed records")
-    counts = {field: [0, 0] for field in FIELDS}
+    counts = {field: [0, 0] for field in fields}
     mismatches: list[Mismatch] = []
+    perfect = 0
     for gold, record in zip(gold_records, parsed):
-        for field, mismatch in compare_record(gold, record):
-            counts[field][1] += 1
-            counts[field][0] += mismatch is None
-            mismatches += [mismatch] if mismatch else []
+        found = [m for field, m in compare_record(gold, record, fields, comparer) if count(counts, field, m)]
+        mismatches += found
+        perfect += not found
     scores = tuple(FieldScore(field, correct, total) for field, (correct, total) in counts.items())
-    return AccuracyReport(len(parsed), scores, tuple(mismatches))
+    return AccuracyReport(len(parsed), scores, tuple(mismatches), perfect)
 
 
-def compare_record(gold: dict, record: ParsedReference) -> list[tuple[str, Mismatch | None]]:
+def count(counts: dict[str, list[int]], field: str, mismatch: Mismatch | None) -> bool:
+    """Count one comparison; True when it is a mismatch."""
+    counts[field][1] += 1
+    counts[field][0] += mismatch is None
+    return mismatch is not None
+
+
+def compare_record(gold: dict, record: ParsedReference, fields: tuple[str, ...] = FIELDS,
+                   comparer: Callable[[str, object], object] | None = None) -> list[tuple[str, Mismatch | None]]:
     """Each compared field of one record, with its mismatch or None when it agrees."""
+    comparer = comparer or comparable
     if gold.get("raw") != record.raw:
         raise ValueError(f"gold and parsed records out of step at {gold.get('raw')!r}")
     got = record.as_dict()
     results = []
-    for field in (f for f in FIELDS if f in gold):
-        same = comparable(field, gold[field]) == comparable(field, got[field])
+    for field in (f for f in fields if f in gold):
+        same = comparer(field, gold[field]) == comparer(field, got[field])
         mismatch = None if same else Mismatch(str(gold.get("source", "")), gold.get("position"), record.raw,
                                               field, gold[field], got[field])
         results.append((field, mismatch))

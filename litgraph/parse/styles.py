@@ -3,6 +3,10 @@
 Each style reader returns None when the string is not in its style, so the
 readers are tried from the most to the least specific. A string no style
 reads keeps its raw text, year and DOI, with a warning.
+
+`read_certain` is what `parse_reference` uses: a seed style's reading only when
+it is certain (every field a style of its kind gives read, nothing guessed);
+otherwise the trained labeller reads the string.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from .style_vancouver import read_vancouver
 StyleReader = Callable[[str, "str | None"], "Reading | None"]
 READERS: tuple[StyleReader, ...] = (read_bmc, read_vancouver, read_parenthesised, read_bare_year)
 MAX_LENGTH = 2000
+DOUBTS = ("loosely", "not recognised", "told apart", "no journal or publisher", "no author names", "no year")
 
 
 def read_any(text: str, status: str | None = None) -> Reading:
@@ -40,6 +45,32 @@ def read_any(text: str, status: str | None = None) -> Reading:
         if reading is not None:
             return reading
     return unrecognised(text, "reference style not recognised; only year and DOI read")
+
+
+def read_certain(text: str, status: str | None = None) -> Reading | None:
+    """The reading of a seed style that recognised `text` with certainty, else None.
+
+    Certain: the string is short enough, a style reader took it, and the reading
+    has authors, a title and a journal or publisher, and no warning says it was
+    read loosely (the seed styles' repairs, such as a restored page range, are
+    not doubts).
+    """
+    if len(text) > MAX_LENGTH:
+        return None
+    for reader in READERS:
+        reading = reader(text, status)
+        if reading is not None:
+            return reading if is_certain(reading) else None
+    return None
+
+
+def is_certain(reading: Reading) -> bool:
+    """Authors, title and a journal or publisher read, and nothing left loose."""
+    source = reading.source
+    complete = bool(reading.names.authors) and source.title is not None
+    located = source.container is not None or source.publisher is not None
+    warnings = reading.warnings + reading.names.warnings + source.warnings
+    return complete and located and not any(doubt in w for w in warnings for doubt in DOUBTS)
 
 
 def unrecognised(text: str, why: str) -> Reading:

@@ -1,0 +1,89 @@
+"""Read labelled references for training: litgraph's segments JSONL and AnyStyle's XML.
+
+Both give `Sequence`s: the tokens of one reference and the label of each.
+
+    {"segments": [["author", "Smith, J."], ["date", "(2001)."], ["title", "A title."]]}
+    <dataset><sequence><author>Smith, J.</author><date>(2001).</date>...</sequence></dataset>
+
+A malformed file raises `TrainingDataError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ...errors import InputError
+
+
+class TrainingDataError(InputError):
+    """A training file that is not segments JSONL or AnyStyle XML (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    """One labelled reference: its tokens and their labels."""
+
+    tokens: tuple[str, ...]
+    labels: tuple[str, ...]
+
+
+def from_segments(segments: Iterable[tuple[str, str]]) -> Sequence:
+    """Tokens and labels from (label, text) segments: each token takes its segment's label."""
+    tokens: list[str] = []
+    labels: list[str] = []
+    for label, text in segments:
+        words = text.split()
+        tokens += words
+        labels += [label] * len(words)
+    return Sequence(tuple(tokens), tuple(labels))
+
+
+def read_training_file(path: str | Path) -> list[Sequence]:
+    """Every labelled reference of one file (`.xml` is AnyStyle XML, anything else JSONL)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TrainingDataError(f"{path}: cannot read: {exc}") from exc
+    if path.suffix.lower() == ".xml" or text.lstrip().startswith("<"):
+        return list(read_xml(path, text))
+    return list(read_jsonl(path, text))
+
+
+def read_jsonl(path: Path, text: str) -> Iterator[Sequence]:
+    """Sequences from segments JSONL; blank lines skipped."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise TrainingDataError(f"{path}:{number}: not JSON: {exc.msg}") from exc
+        yield jsonl_sequence(path, number, record)
+
+
+def jsonl_sequence(path: Path, number: int, record: object) -> Sequence:
+    """One JSONL record, checked to hold a list of [label, text] segments."""
+    segments = record.get("segments") if isinstance(record, dict) else None
+    if not isinstance(segments, list) or not all(
+            isinstance(s, list) and len(s) == 2 and all(isinstance(x, str) for x in s) for s in segments):
+        raise TrainingDataError(f"{path}:{number}: expected an object with 'segments': [[label, text], ...]")
+    return from_segments((label, text) for label, text in segments)
+
+
+def read_xml(path: Path, text: str) -> Iterator[Sequence]:
+    """Sequences from AnyStyle's `<dataset><sequence><label>text</label>...` XML."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise TrainingDataError(f"{path}:{line}: malformed XML (column {column}): {exc.msg}") from exc
+    if root.tag != "dataset":
+        raise TrainingDataError(f"{path}:1: expected a <dataset> of <sequence> elements, not <{root.tag}>")
+    for sequence in root.iter("sequence"):
+        yield from_segments((child.tag, "".join(child.itertext())) for child in sequence)

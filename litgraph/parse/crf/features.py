@@ -1,0 +1,165 @@
+"""The features of each token that the CRF labels from.
+
+Each token gets its own features (word, shape, capitalisation, punctuation,
+digits, year, page-range, volume(issue), identifier patterns, dictionaries,
+position in the string, how many sentences and years came before) and a few
+of its neighbours' (±1, ±2). Features are plain strings (value 1), which is
+the fastest form python-crfsuite accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import memberships
+
+PUNCT = "\"'“”‘’«»()[]{}<>.,:;!?"
+SHAPE_MAP = str.maketrans({**{c: "X" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"},
+                           **{c: "x" for c in "abcdefghijklmnopqrstuvwxyz"},
+                           **{c: "d" for c in "0123456789"}})
+YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+PAGE_RANGE = re.compile(r"^[A-Za-z]{0,2}\d+[A-Za-z]?[-\u2010-\u2015\u2212]+[A-Za-z]{0,2}\d*$")
+VOLUME_ISSUE = re.compile(r"^\d+\s*\([\w\-–/ ]+\)")
+INITIALS = re.compile(r"^(?:[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,3}|[A-Z]\.?-[A-Z]\.?)$")
+DOI = re.compile(r"10\.\d{4,9}/", re.IGNORECASE)
+URL = re.compile(r"^(?:<?https?://|www\.)", re.IGNORECASE)
+ISBN = re.compile(r"^(?:97[89][-\d]{10,14}|\d[-\d]{8,11}[\dXx])$")
+PMID = re.compile(r"^(?:PMID|PMCID|PMC\d+)", re.IGNORECASE)
+NEIGHBOUR_KEYS = ("w=", "shape=", "trail=", "lead=", "d:", "year", "init", "cap", "allcap", "num")
+
+
+def bare(token: str) -> str:
+    """The token lower-cased and stripped of surrounding punctuation."""
+    return token.strip(PUNCT).lower()
+
+
+def shape(word: str) -> str:
+    """A compressed word shape: "Smith," -> "Xx,", "1179-84" -> "d-d", "J." -> "X."."""
+    mapped = word.translate(SHAPE_MAP)
+    out = []
+    for ch in mapped:
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)[:8]
+
+
+def digit_class(word: str) -> str:
+    """How many digits the token holds: none, 1-2, 3, 4, 5+, or mixed with letters."""
+    count = sum(ch.isdigit() for ch in word)
+    if count == 0:
+        return "0"
+    if any(ch.isalpha() for ch in word):
+        return "mix"
+    return str(min(count, 5))
+
+
+def pattern_features(token: str, word: str) -> list[str]:
+    """Year, page range, volume(issue), initials and identifier patterns."""
+    found = []
+    core = token.strip(".,;:")
+    if YEAR.search(token):
+        found.append("year")
+    if PAGE_RANGE.match(core):
+        found.append("range")
+    if VOLUME_ISSUE.match(core):
+        found.append("volis")
+    if INITIALS.match(token.rstrip(",;:")):
+        found.append("init")
+    if DOI.search(token) or word.startswith("doi"):
+        found.append("doi")
+    if URL.match(token):
+        found.append("url")
+    if ISBN.match(core):
+        found.append("isbn")
+    if PMID.match(token):
+        found.append("pmid")
+    return found
+
+
+@lru_cache(maxsize=65536)
+def token_features(token: str) -> tuple[str, ...]:
+    """The features of one token on its own, before position and neighbours (cached: words repeat)."""
+    word = bare(token)
+    core = token.strip(PUNCT)
+    feats = ["w=" + word, "shape=" + shape(token), "p1=" + word[:1], "p3=" + word[:3], "s3=" + word[-3:],
+             "digits=" + digit_class(core)]
+    if core[:1].isupper():
+        feats.append("cap")
+    if len(core) > 1 and core.isupper():
+        feats.append("allcap")
+    if core.isdigit():
+        feats.append("num")
+    if token[:1] in PUNCT:
+        feats.append("lead=" + token[:1])
+    if token[-1:] in PUNCT:
+        feats.append("trail=" + token[-1:])
+        if len(token) > 1 and token[-2] in PUNCT:
+            feats.append("trail2=" + token[-2:])
+    feats += ["d:" + name for name in memberships().get(word, ())]
+    return tuple(feats + pattern_features(token, word))
+
+
+def sequence_features(tokens: list[str]) -> list[list[str]]:
+    """The features of every token of one reference, with context and neighbours."""
+    own = [token_features(t) for t in tokens]
+    context = context_features(tokens)
+    total = len(tokens)
+    result = []
+    for index, feats in enumerate(own):
+        row = [*feats, *context[index]] + ["pos=" + str(10 * index // max(total, 1))]
+        row += neighbour_features(tokens, index)
+        result.append(row)
+    if result:
+        result[0].append("BOS")
+        result[-1].append("EOS")
+    return result
+
+
+def neighbour_features(tokens: list[str], index: int) -> list[str]:
+    """A few of the features of the tokens at -2, -1, +1 and +2."""
+    row: list[str] = []
+    for offset in (-2, -1, 1, 2):
+        other = index + offset
+        row += seen_from(tokens[other], offset) if 0 <= other < len(tokens) else (f"{offset}:none",)
+    return row
+
+
+@lru_cache(maxsize=65536)
+def seen_from(token: str, offset: int) -> tuple[str, ...]:
+    """The features of `token` that its neighbour at `-offset` sees, prefixed by the offset."""
+    return tuple(f"{offset}:{f}" for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS))
+
+
+def context_features(tokens: list[str]) -> list[list[str]]:
+    """Running state: sentences ended, a year seen, inside quotes, inside parentheses."""
+    rows, sentences, year_seen, quoted, depth = [], 0, False, False, 0
+    for token in tokens:
+        rows.append([f"sent={min(sentences, 6)}", "yearseen" if year_seen else "noyear",
+                     "inq" if quoted else "outq", "inpar" if depth > 0 else "outpar"])
+        sentences += ends_sentence(token)
+        year_seen = year_seen or bool(YEAR.search(token))
+        quoted = toggles_quote(token, quoted)
+        depth = max(0, depth + token.count("(") - token.count(")"))
+    return rows
+
+
+def ends_sentence(token: str) -> bool:
+    """A period, ?, or ! closing a word that is not an initial or abbreviation."""
+    core = token.rstrip("\"'”’)")
+    if not core.endswith((".", "?", "!")):
+        return False
+    word = core.rstrip(".?!")
+    if INITIALS.match(core.lstrip("(")):
+        return False
+    return not (len(word.strip("(")) <= 2 or word.lower() in {"vol", "pp", "no", "ed", "eds", "al", "pp"})
+
+
+def toggles_quote(token: str, quoted: bool) -> bool:
+    """Whether the token leaves the reader inside a quoted title."""
+    if token[:1] in "\"“‘" and not quoted:
+        quoted = True
+        token = token[1:]
+    if quoted and token.rstrip(".,;:)").endswith(("\"", "”", "’")):
+        return False
+    return quoted

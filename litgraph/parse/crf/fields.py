@@ -1,0 +1,197 @@
+"""Turn a labelled token sequence into the fields of a `ParsedReference`.
+
+Consecutive tokens with one label form a segment; each field is read from the
+first segment of its label(s), so one field has one source:
+
+    author -> authors (split into persons)    date -> year
+    title -> title                            journal, container-title -> container
+    volume -> volume (and issue, "36(2)")     issue -> issue
+    pages -> first/last page or article number (ranges completed)
+    publisher -> publisher                    location -> place
+
+Each field's confidence is the mean marginal of its tokens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import ParsedReference
+from ..pages import read_pages
+from ..segments import clean_title
+from .labeller import Labelling
+from .persons import split_persons
+
+YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+LOW_CONFIDENCE = 0.6
+CONTAINERS = ("journal", "container-title")
+VOLUME_PREFIX = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.?|t\.|tome)\s*", re.IGNORECASE)
+ISSUE_PREFIX = re.compile(r"^(?:no\.?|nr\.?|num(?:ber)?\.?|issue\.?|heft|h\.)\s*", re.IGNORECASE)
+PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?|s\.|pgs?\.?)\s*", re.IGNORECASE)
+VOLUME_ISSUE = re.compile(r"^(?P<volume>[\w.\-]+?)\s*[(\[]\s*(?P<issue>[^()\[\]]+?)\s*[)\]]")
+ARTICLE = re.compile(r"^(?:e\d+|[A-Z]{1,2}\d{3,}|(?:article|art\.?)\s*(?:no\.?\s*)?\w+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of tokens with one label."""
+
+    label: str
+    text: str
+    confidence: float
+
+
+def segments_of(labelling: Labelling) -> list[Segment]:
+    """The runs of equally labelled tokens, in order."""
+    runs: list[tuple[str, list[str], list[float]]] = []
+    for token, label, marginal in zip(labelling.tokens, labelling.labels, labelling.marginals):
+        if runs and runs[-1][0] == label:
+            runs[-1][1].append(token)
+            runs[-1][2].append(marginal)
+        else:
+            runs.append((label, [token], [marginal]))
+    return [Segment(label, " ".join(words), sum(ms) / len(ms)) for label, words, ms in runs]
+
+
+def first(segments: list[Segment], *labels: str) -> Segment | None:
+    """The first segment with one of `labels`."""
+    return next((s for s in segments if s.label in labels), None)
+
+
+def strip_punct(text: str) -> str | None:
+    """A field's text without the punctuation that separates it from the next."""
+    text = text.strip().strip(",;:").strip()
+    text = text[:-1] if text.endswith(".") and not re.search(r"\b\w\.$", text) else text
+    text = text.strip(" ,;:")
+    if text.startswith("(") and text.endswith(")"):
+        text = text[1:-1]
+    return text or None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFields:
+    """The fields read from the segments, with each field's confidence."""
+
+    reference: ParsedReference
+    confidence: dict[str, float]
+
+
+def read_fields(raw: str, labelling: Labelling, doi: str | None, notes: tuple[str, ...] = ()) -> ReadFields:
+    """The `ParsedReference` for `raw` from its labelled tokens."""
+    segments = segments_of(labelling)
+    values: dict[str, object] = {}
+    confidence: dict[str, float] = {}
+    for reader in (read_authors, read_year, read_title, read_container, read_volume, read_pages_field,
+                   read_imprint):
+        found, used = reader(segments)
+        values.update(found)
+        confidence.update({key: round(used.confidence, 3) for key in found if used is not None
+                           and found[key] not in (None, (), False)})
+    warnings = notes + field_warnings(values, confidence, labelling)
+    kind = decide_type(segments, values)
+    return ReadFields(ParsedReference(raw=raw, type=kind, doi=doi, warnings=warnings, **values), confidence)
+
+
+def read_authors(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
+    """Persons of the first author segment (or the editors of an edited book with no author)."""
+    found = first(segments, "author")
+    if found is None:
+        return {"authors": (), "et_al": False}, None
+    names = split_persons(found.text)
+    return {"authors": names.authors, "et_al": names.et_al}, found
+
+
+def read_year(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
+    """The first year in a date segment."""
+    for segment in segments:
+        match = YEAR.search(segment.text) if segment.label == "date" else None
+        if match:
+            return {"year": int(match.group(1))}, segment
+    return {"year": None}, None
+
+
+def read_title(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
+    """The first title segment, cleaned as the style readers clean titles."""
+    found = first(segments, "title")
+    return {"title": clean_title(found.text) if found else None}, found
+
+
+def read_container(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
+    """The journal, or the book or series a part appeared in, without a leading "In:"."""
+    found = first(segments, *CONTAINERS)
+    if found is None:
+        return {"container": None}, None
+    text = re.sub(r"^(?:In|Dans|En)\s*:?\s+", "", found.text.strip())
+    return {"container": clean_title(strip_punct(text))}, found
+
+
+def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
+    """Volume and issue: "36(2)", "Vol. 9," and a separate issue segment."""
+    volume_seg, issue_seg = first(segments, "volume"), first(segments, "issue")
+    volume, issue = split_volume(volume_seg.text) if volume_seg else (None, None)
+    if issue_seg is not None and issue is None:
+        issue = strip_punct(ISSUE_PREFIX.sub("", strip_punct(issue_seg.text) or ""))
+    return {"volume": volume, "issue": issue}, volume_seg or issue_seg
+
+
+def split_volume(text: str) -> tuple[str | None, str | None]:
+    """ "36(2)" -> ("36", "2"); "Vol. 9," -> ("9", None); "(Vol. 3, Part A," -> ("3", None)."""
+    text = VOLUME_PREFIX.sub("", (strip_punct(text) or "").strip("()[] "))
+    match = VOLUME_ISSUE.match(text)
+    if match:
+        return match.group("volume").rstrip(".,"), ISSUE_PREFIX.sub("", match.group("issue"))
+    text = text.split(",")[0].strip()
+    text = re.sub(r"\s*(?:no\.?|nr\.?|issue)\s*(?P<i>\w+)$", "", text, flags=re.IGNORECASE)
+    return (text.rstrip(".:") or None), None
+
+
+def read_pages_field(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
+    """First and last page (abbreviated ranges completed) or an article number."""
+    found = first(segments, "pages")
+    empty = {"first_page": None, "last_page": None, "article_number": None}
+    if found is None:
+        return empty, None
+    text = PAGE_PREFIX.sub("", strip_punct(found.text.strip("()")) or "").strip(" .,()")
+    if ARTICLE.match(text):
+        return {**empty, "article_number": re.sub(r"^(?:article|art\.?)\s*(?:no\.?\s*)?", "", text,
+                                                  flags=re.IGNORECASE)}, found
+    pages = read_pages(text.split(",")[0].strip())
+    return {"first_page": pages.first, "last_page": pages.last, "article_number": pages.article_number}, found
+
+
+def read_imprint(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
+    """Publisher and place of publication."""
+    publisher, place = first(segments, "publisher"), first(segments, "location")
+    return {"publisher": strip_punct(publisher.text) if publisher else None,
+            "place": strip_punct(place.text) if place else None}, publisher or place
+
+
+def decide_type(segments: list[Segment], values: dict[str, object]) -> str:
+    """journal-article, chapter, book, report or other, from the labels present."""
+    labels = {s.label for s in segments}
+    genre = " ".join(s.text.lower() for s in segments if s.label == "genre")
+    if "report" in genre or "working paper" in genre:
+        return "report"
+    if "journal" in labels:
+        return "journal-article"
+    if "container-title" in labels and ("editor" in labels or "publisher" in labels):
+        return "chapter"
+    if "container-title" in labels and values.get("volume"):
+        return "journal-article"
+    if "publisher" in labels:
+        return "book"
+    return "other"
+
+
+def field_warnings(values: dict[str, object], confidence: dict[str, float], labelling: Labelling) -> tuple[str, ...]:
+    """Low-confidence fields, missing year or title, and a string too long to read whole."""
+    warnings = tuple(f"low confidence ({value:.2f}) in {key}" for key, value in confidence.items()
+                     if value < LOW_CONFIDENCE)
+    if values.get("year") is None:
+        warnings += ("no year found",)
+    if values.get("title") is None:
+        warnings += ("no title found",)
+    if labelling.overflow:
+        warnings += (f"longer than {len(labelling.tokens)} tokens: the rest is kept in raw, not read",)
+    return warnings

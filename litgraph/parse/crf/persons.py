@@ -1,0 +1,142 @@
+"""Split a labelled author (or editor) segment into persons.
+
+Reads the printed orders found across styles, even mixed in one list:
+
+- inverted: ``Smith, J. L., & Jones, K.``, ``ROUSSILLON, René. CHABERT, Catherine.``;
+- Vancouver: ``Sells DL, de la Macorra JC, Jack L Jr``;
+- natural: ``S. E. Han, G. Chen``, ``Margaret A Shipp``, ``Taylor, W.D. and Q. McNemar``;
+- corporate authors (``World Health Organization``) as one `literal`; ``et al`` sets `et_al`.
+
+Example:
+    >>> [a.as_dict() for a in split_persons("Taylor, W.D. and Q. McNemar").authors]
+    [{'family': 'Taylor', 'given': 'WD'}, {'family': 'McNemar', 'given': 'Q'}]
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...model import Author
+from ..authors import CORPORATE_WORDS, PARTICLES, Names, initials
+from .lexicon import lexicon
+
+EDITOR_MARKS = re.compile(
+    r"^\s*(?:In\s*:?|Edited by|Ed\. by|Hrsg\. v\.|by|Trans\.|Translated by)\s+|"
+    r"[,.]?\s*[(\[]?\b(?:eds?|editors?|hrsg|dir|trans|coord|comps?)\b\.?[)\]]?[.,:]?\s*$",
+    re.IGNORECASE,
+)
+ET_AL = re.compile(r"[,;]?\s*(?:\bet\s*al\b\.?|\band others\b|\.\s?\.\s?\.|…)[.,]?", re.IGNORECASE)
+SEPARATORS = re.compile(r"\s*;\s*|\s*,?\s*(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+|\s*,\s*")
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"})
+INITIALS_ITEM = re.compile(r"^(?:[A-Z]\.?\s?-?\s?){1,4}$|^[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*$")
+
+
+def split_persons(text: str) -> Names:
+    """The persons of one printed author list."""
+    text, et_al = strip_marks(text)
+    if not text:
+        return Names((), et_al)
+    if is_body(text):
+        return Names((Author(literal=text.strip(" .,;:")),), et_al)
+    return Names(tuple(pair_items(items_of(text))), et_al)
+
+
+def strip_marks(text: str) -> tuple[str, bool]:
+    """Remove "In:", "(Eds.)" and "et al"; say whether "et al" was there."""
+    text, count = ET_AL.subn(",", text)
+    for _ in range(2):
+        text = EDITOR_MARKS.sub("", text)
+    return text.strip(" ,;:"), count > 0
+
+
+def is_body(text: str) -> bool:
+    """A corporate author: words of bodies, and no initials or comma-paired names."""
+    words = text.split()
+    if len(words) < 2 or re.search(r"\b[A-Z]\.", text):
+        return False
+    return bool(CORPORATE_WORDS.search(text)) and "," not in text.strip(" .,")
+
+
+def items_of(text: str) -> list[str]:
+    """The separated items: at commas, semicolons and "and"; also at ". " after a whole word."""
+    items = []
+    for item in SEPARATORS.split(text):
+        items += re.split(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_])", item)
+    return [item.strip(" .") if not is_initials(item.strip()) else item.strip() for item in items if item.strip(" .")]
+
+
+def is_initials(item: str) -> bool:
+    """ "J.", "J.L.", "W. D.", "JL", "J.-P." (not "Jo")."""
+    item = item.strip(" ,")
+    return bool(INITIALS_ITEM.match(item)) and not (len(item) == 2 and item[1].islower())
+
+
+def is_given_word(item: str) -> bool:
+    """One or more words that read as given names ("René", "Nicholson B.", "Michelle")."""
+    words = item.split()
+    given = lexicon()["given"]
+    return 0 < len(words) <= 3 and all(w.strip(".").lower() in given or is_initials(w) for w in words)
+
+
+def is_family_only(item: str) -> bool:
+    """A family name on its own: capitalised words or particles, no initials."""
+    words = item.split()
+    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in item):
+        return False
+    return all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and not any(map(is_initials, words))
+
+
+def pair_items(items: list[str]) -> list[Author]:
+    """Pair families with the given names or initials that follow; read the rest on their own."""
+    people: list[Author] = []
+    index = 0
+    while index < len(items):
+        item, nxt = items[index], items[index + 1] if index + 1 < len(items) else None
+        if item.lower().strip(".") in SUFFIXES and people:
+            index += 1
+            continue
+        if nxt is not None and takes_given(item, nxt, index, items):
+            people.append(Author(family=item, given=initials(nxt)))
+            index += 2
+            continue
+        people.append(one_person(item))
+        index += 1
+    return people
+
+
+def takes_given(item: str, nxt: str, index: int, items: list[str]) -> bool:
+    """Whether `nxt` holds the given names of the family name `item` (an inverted name)."""
+    if not is_family_only(item) or len(item.split()) > 3:
+        return False
+    if is_initials(nxt):
+        return True
+    if item.isupper() and len(item) > 2 and not nxt.isupper():
+        return True
+    return is_given_word(nxt) and not looks_natural(nxt)
+
+
+def looks_natural(item: str) -> bool:
+    """ "Q. McNemar", "Margaret A Shipp": given names or initials, then a family name."""
+    words = item.split()
+    return len(words) >= 2 and not is_initials(words[-1]) and (is_initials(words[0]) or is_given_word(words[0])) \
+        and words[-1].strip(".").lower() not in lexicon()["given"]
+
+
+def one_person(item: str) -> Author:
+    """One item read alone: Vancouver "Smith JL", natural "J. L. Smith", or a family name."""
+    words = [w for w in item.split() if w.lower().strip(".") not in SUFFIXES] or item.split()
+    if len(words) >= 2 and is_initials(words[-1]) and not is_initials(words[0]):
+        return Author(family=" ".join(words[:-1]), given=initials(words[-1]))
+    if len(words) >= 2:
+        return natural_person(words)
+    return Author(family=words[0]) if words[0][:1].isupper() else Author(literal=item)
+
+
+def natural_person(words: list[str]) -> Author:
+    """Given names first: the family name starts at its particle or is the last word."""
+    start = len(words) - 1
+    for index in range(1, len(words) - 1):
+        if words[index].lower() in PARTICLES:
+            start = index
+            break
+    return Author(family=" ".join(words[start:]), given=initials(" ".join(words[:start])))
