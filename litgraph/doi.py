@@ -18,12 +18,28 @@ import re
 from typing import Any
 
 DOI = re.compile(r"10\.[0-9]{4,9}(?:\.[0-9]+)*/[^\s<>\"{}]+")
+# What is read rather than curated (a library's doi field, a printed DOI) only needs to be
+# well formed before it becomes an id: the shape, any registrant code, none of the characters above.
+WELL_FORMED = re.compile(r"10\.[0-9]+(?:\.[0-9]+)*/[^\s<>\"{}]+")
 FORBIDDEN = re.compile(r"[\s<>\"{}]")
+RESOLVER = re.compile(r"(?i)^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)")
 
 
 def is_doi(text: str) -> bool:
     """True when `text` is a whole DOI as above (no `doi:` or URL prefix)."""
     return DOI.fullmatch(text) is not None
+
+
+def bare_doi(text: str | None) -> str | None:
+    """The well-formed DOI `text` gives, without a resolver prefix or a closing period; else None.
+
+    >>> bare_doi("https://doi.org/10.1176/appi.ps.57.8.1179."), bare_doi("hello")
+    ('10.1176/appi.ps.57.8.1179', None)
+    """
+    if not isinstance(text, str):
+        return None
+    doi = RESOLVER.sub("", text.strip()).rstrip(".")
+    return doi if WELL_FORMED.fullmatch(doi) else None
 
 
 def doi_problem(value: Any) -> str | None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .corpus import RawEntry
+from .doi import bare_doi
 from .errors import CorpusError
 from .model import Author, ParsedReference
 
@@ -86,7 +87,9 @@ def parse_bibtex_entry(raw: str) -> ParsedReference:
         title=fields.get("title"), container=fields.get("journal") or fields.get("booktitle") or fields.get("series"),
         volume=fields.get("volume"), issue=fields.get("number"), first_page=first.strip() or None,
         last_page=last.strip("- ") or None, publisher=fields.get("publisher") or fields.get("institution"),
-        place=fields.get("address"), doi=fields.get("doi"),
+        place=fields.get("address"), doi=bare_doi(fields.get("doi")),
+        warnings=() if bare_doi(fields.get("doi")) or not fields.get("doi")
+        else (f"doi {fields['doi']!r} is not a DOI; not used",),
     )
 
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..doi import bare_doi
 from ..errors import CorpusError
 from ..lines import read_lines
 from .fields import WorkFields
@@ -48,8 +49,10 @@ def content_key(fields: WorkFields) -> str:
 
 
 def minted_id(fields: WorkFields) -> str:
-    if fields.doi:
-        return "doi/" + fields.doi.strip().lower()
+    """`doi/<DOI>` from a well-formed DOI only: an id is locked for ever, so `doi/hello` never is."""
+    doi = bare_doi(fields.doi)
+    if doi:
+        return "doi/" + doi.lower()
     return key_id(content_key(fields))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..doi import bare_doi
 from ..model import ParsedReference
 from .authors import Names
 from .imprint import take_run_in_publisher
@@ -41,8 +42,16 @@ def tidy_title(source: Source) -> Source:
     return replace(source, title=title, publisher=publisher, warnings=source.warnings + (note,))
 
 
+def usable_doi(doi: str | None, notes: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """A printed DOI that is not well formed (it holds `<`, `>`, `{` or `}`) is no identity: drop it, and say so."""
+    if doi is None or bare_doi(doi):
+        return doi, notes
+    return None, notes + (f"printed DOI {doi!r} is malformed; not used",)
+
+
 def to_reference(raw: str, reading: Reading, doi: str | None, notes: tuple[str, ...] = ()) -> ParsedReference:
     """Assemble the frozen record; warn about missing years and titles."""
+    doi, notes = usable_doi(doi, notes)
     source = tidy_title(reading.source)
     warnings = notes + reading.warnings + reading.names.warnings + source.warnings
     if reading.year is None and not any("year" in w for w in warnings):
