@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from ..atomic import write_text_atomic
 from ..errors import CorpusError
+from ..lines import read_lines  # split on \n only: a U+2028 in a title is not a line end
 
 CROSSREF_DIR = "crossref"
 VERDICTS = (None, "accept", "reject")
@@ -199,7 +200,7 @@ def load_citation_counts(corpus_dir: str | Path) -> list[CitationCount]:
     if not path.exists():
         return []
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_lines(path), 1):
         if not line.strip() or line.startswith("#") or line.split("\t")[0] == "doi":
             continue
         rows.append(count_from_line(line, path, number))
@@ -237,7 +238,7 @@ def read_metadata(corpus_dir: str | Path) -> dict[str, dict[str, Any]]:
     if not path.exists():
         return {}
     records = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_lines(path), 1):
         if not line.strip():
             continue
         try:
