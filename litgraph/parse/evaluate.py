@@ -169,7 +169,7 @@ def load_gold(paths: Sequence[str | Path]) -> list[dict]:
     records = []
     for path in map(Path, paths):
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = path.read_text(encoding="utf-8").split("\n")  # JSON may hold a raw U+2028
         except (OSError, UnicodeDecodeError) as exc:
             raise ValueError(f"{path}: cannot read: {exc}") from exc
         for number, line in enumerate(lines, 1):
