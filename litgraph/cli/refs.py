@@ -9,10 +9,12 @@ import click
 from ..errors import InputError
 from .options import format_option
 
+MODEL_HELP = "A CRF model file to use instead of the shipped one (see `litgraph refs train`)."
+
 
 @click.group()
 def refs() -> None:
-    """Parse printed reference strings.
+    """Parse printed reference strings, and train the labeller that reads them.
 
     Example:
 
@@ -23,53 +25,105 @@ def refs() -> None:
 @refs.command("parse")
 @click.argument("source", default="-", metavar="[FILE|-]")
 @format_option("jsonl", "table", default="jsonl")
-def parse_command(source: str, fmt: str) -> None:
+@click.option("--explain", is_flag=True, help="Add each token with its label and marginal probability.")
+@click.option("--model", "model", type=click.Path(dir_okay=False), help=MODEL_HELP)
+def parse_command(source: str, fmt: str, explain: bool, model: str | None) -> None:
     """Parse reference strings, one per line, into fields (one JSON object each).
 
     Blank lines and `#` comment lines are skipped; a leading `12.`, `[12]` or
     `12<TAB>` position is allowed and removed. Output keys: raw, type, authors,
     et_al, year, title, container, volume, issue, first_page, last_page,
-    article_number, publisher, place, doi, warnings. Every input line gives
-    one record, in input order, even when it cannot be parsed.
+    article_number, publisher, place, doi, warnings, confidence (per field, the
+    labeller's mean marginal; empty when a seed style read the string with
+    certainty), reader (`style` or `crf`) and, with --explain, tokens. Every
+    input line gives one record, in input order, even when it cannot be parsed.
 
     Examples:
 
         litgraph refs parse corpus/references/gillard-2013-bmchsr.tsv
 
         echo "Corrigan PW: Impact of ... Psychiatr Serv. 2006, 57: 1493-1496." | litgraph refs parse -
+
+        litgraph refs parse my-list.txt --explain --model my-field.crfsuite
     """
     from ..output import write_rows
-    from ..parse import parse_reference, split_position
 
-    lines = read_lines(source)
-    records = []
-    for line in lines:
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        _, text = split_position(line.strip())
-        records.append(parse_reference(text).as_dict())
+    if model is not None:
+        from ..parse.crf.model import load_tagger, model_path
+        load_tagger(model_path(model))  # a bad --model fails now, not at the first string a style cannot read
+    records = [parse_line(line, note, explain, model) for line, note in read_lines(source)
+               if line.strip() and not line.lstrip().startswith("#")]
     if fmt == "table":
-        rows = [dict(r, authors="; ".join(a.get("literal") or f"{a['family']} {a['given'] or ''}".strip()
-                                          for a in r["authors"]),
-                     pages="–".join(x for x in (r["first_page"], r["last_page"]) if x),
-                     warnings=len(r["warnings"])) for r in records]
-        write_rows(rows, ["type", "authors", "year", "title", "container", "volume", "pages",
-                          "warnings"], "table")
+        write_rows([table_row(r) for r in records], ["type", "authors", "year", "title", "container",
+                                                     "volume", "pages", "warnings"], "table")
     else:
         write_rows(records, [], "jsonl")
 
 
-def read_lines(source: str) -> list[str]:
-    """The input's lines, split on \\n only: a U+2028 or form feed inside a reference keeps it one line."""
-    from pathlib import Path
+def parse_line(line: str, note: str | None, explain: bool, model: str | None) -> dict[str, object]:
+    """One input line's record: the parsed fields, confidence, reader and, if asked, the tokens."""
+    from ..parse import split_position
+    from ..parse.reference import explain_reference
 
-    from ..lines import read_lines as read_file_lines, split_lines
+    _, text = split_position(line.strip())
+    parse = explain_reference(text, model, explain)
+    record = parse.reference.as_dict()
+    record["warnings"] = ([note] if note else []) + record["warnings"]
+    record.update(confidence=parse.confidence, reader=parse.reader)
+    if explain:
+        record["tokens"] = parse.labelling.explain() if parse.labelling is not None else []
+    return record
 
-    if source == "-":
-        return split_lines(sys.stdin.read().removeprefix("\ufeff"))
-    if not Path(source).exists():
-        raise InputError(f"{source}: no such file")
-    return read_file_lines(Path(source))
+
+def table_row(record: dict[str, object]) -> dict[str, object]:
+    """A record flattened for `--format table`."""
+    authors = "; ".join(a.get("literal") or f"{a['family']} {a['given'] or ''}".strip()
+                        for a in record["authors"])
+    pages = "–".join(x for x in (record["first_page"], record["last_page"]) if x)
+    return dict(record, authors=authors, pages=pages, warnings=len(record["warnings"]))
+
+
+def read_lines(source: str) -> list[tuple[str, str | None]]:
+    """The lines of `source` (a file or `-`), each with a note when it was not valid UTF-8."""
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else open(source, "rb").read()
+    except FileNotFoundError as exc:
+        raise InputError(f"{source}: no such file") from exc
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc}") from exc
+    return [decode_line(line, number) for number, line in enumerate(data.splitlines(), 1)]
+
+
+def decode_line(line: bytes, number: int) -> tuple[str, str | None]:
+    """A line as text; undecodable bytes replaced, and said so."""
+    try:
+        return line.decode("utf-8"), None
+    except UnicodeDecodeError:
+        return line.decode("utf-8", errors="replace"), f"line {number} is not valid UTF-8; bad bytes replaced"
+
+
+@refs.command("train")
+@click.option("--data", "data", multiple=True, required=True, type=click.Path(dir_okay=False),
+              help="Labelled references: AnyStyle XML (.xml) or litgraph segments JSONL. Repeatable.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="The model file to write.")
+@click.option("--max-iterations", type=click.IntRange(min=1), default=150, show_default=True)
+def train_command(data: tuple[str, ...], out: str, max_iterations: int) -> None:
+    """Train a reference labeller on your own labelled references.
+
+    Reads AnyStyle's XML (`<dataset><sequence><author>...</author>...`) or
+    litgraph's segments JSONL (`{"segments": [["author", "Smith, J."], ...]}`).
+    A malformed file stops with its name and line (exit 2) and writes no model;
+    the model is written whole or not at all. Use it with `--model`.
+
+    Example:
+
+        litgraph refs train --data my-refs.xml --out my-field.crfsuite
+    """
+    from ..parse.crf.train import TrainingSettings, read_all, train
+
+    sequences = read_all(data)
+    train(sequences, out, TrainingSettings(max_iterations=max_iterations))
+    click.echo(f"trained on {len(sequences)} references: {out}", err=True)
 
 
 COMMANDS = [refs]

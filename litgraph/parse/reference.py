@@ -12,6 +12,7 @@ The order, one path per field:
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,6 +78,9 @@ def read_reference(raw: str, model: str | Path | None, explain: bool) -> Parse:
     text, notes = normalise(raw)
     if not text.strip(" .,;:-"):
         return Parse(ParsedReference(raw=raw, warnings=notes + ("empty reference string",)), "none")
+    if is_binary(text):
+        return Parse(ParsedReference(raw=raw, warnings=notes + ("not a reference: mostly unprintable characters",)),
+                     "none")
     doi, rest = take_doi(text)
     rest, status = take_status(take_urls(rest))
     reading = read_certain(rest, status)
@@ -85,6 +89,13 @@ def read_reference(raw: str, model: str | Path | None, explain: bool) -> Parse:
         return Parse(to_reference(raw, reading, doi, notes), "style", {},
                      label(text, model) if explain else None)
     return read_labelled(raw, text, doi, notes, model)
+
+
+def is_binary(text: str) -> bool:
+    """More than a tenth of the first 2,000 characters are controls or replacement characters."""
+    sample = text[:2000]
+    odd = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
+    return odd * 10 > len(sample)
 
 
 def label(text: str, model: str | Path | None):

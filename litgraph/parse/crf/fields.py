@@ -137,7 +137,8 @@ def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | N
 
 def split_volume(text: str) -> tuple[str | None, str | None]:
     """ "36(2)" -> ("36", "2"); "Vol. 9," -> ("9", None); "(Vol. 3, Part A," -> ("3", None)."""
-    text = VOLUME_PREFIX.sub("", (strip_punct(text) or "").strip("()[] "))
+    text = (strip_punct(text) or "").strip()
+    text = VOLUME_PREFIX.sub("", text[1:] if text.startswith(("(", "[")) else text)
     match = VOLUME_ISSUE.match(text)
     if match:
         return match.group("volume").rstrip(".,"), ISSUE_PREFIX.sub("", match.group("issue"))
