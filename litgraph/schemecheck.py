@@ -40,14 +40,16 @@ def check_vocabulary(vocab: Vocabulary) -> list[Problem]:
     problems = [p for c in concepts for p in pref_label_problems(vocab, c)]
     problems += [p for c in concepts for p in scheme_problems(vocab, c)]
     problems += [p for c in concepts for p in broader_problems(c, {x.iri for x in concepts})]
-    problems += cycle_problems(concepts) + duplicate_label_problems(concepts)
+    order = {path: n for n, path in enumerate(vocab.files)}
+    in_file_order = sorted(concepts, key=lambda c: (order.get(c.file, len(order)), c.iri))
+    problems += cycle_problems(concepts) + duplicate_label_problems(in_file_order)
     problems += [p for c in concepts for p in mapping_problems(vocab, c)]
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.concept, p.message))
 
 
 def problem(concept: VocabConcept, message: str, term: str | None = None) -> Problem:
     """A problem located at the concept's subject line, or at `term` after it when given."""
-    line = line_of_term(concept.file, concept.iri)
+    line = line_of_term(concept.file, concept.iri, as_subject=True)
     if term is not None:
         line = line_of_term(concept.file, term, after=(line or 1) - 1) or line
     return Problem(display(concept.file), line, concept.slug if concept.scheme else concept.iri, message)
@@ -97,7 +99,7 @@ def cycle_problems(concepts: list[VocabConcept]) -> list[Problem]:
 
 
 def duplicate_label_problems(concepts: list[VocabConcept]) -> list[Problem]:
-    """Labels and synonyms that name two concepts of one scheme, reported on the later concept."""
+    """Labels and synonyms that name two concepts of one scheme, reported on the later one (in file order)."""
     owner: dict[tuple[str | None, str], VocabConcept] = {}
     out = []
     for concept in concepts:

@@ -145,8 +145,11 @@ def file_prefixes(text: str) -> dict[str, str]:
     return {(m[1] or ""): m[2] for m in PREFIX_RE.finditer(text)}
 
 
-def line_of_term(path: Path, iri: str, after: int = 0) -> int | None:
-    """The first line (after line `after`) that writes `iri` in full or as a prefixed name."""
+def line_of_term(path: Path, iri: str, after: int = 0, as_subject: bool = False) -> int | None:
+    """The first line (after line `after`) that writes `iri` in full or as a prefixed name.
+
+    With `as_subject`, a line that starts with it (where Turtle puts a subject) wins over other mentions.
+    """
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -155,5 +158,7 @@ def line_of_term(path: Path, iri: str, after: int = 0) -> int | None:
         rf"(?<![\w:-]){re.escape(prefix)}:{re.escape(iri[len(ns):])}(?![\w-])"
         for prefix, ns in file_prefixes("\n".join(lines)).items() if ns and iri.startswith(ns) and len(iri) > len(ns)]
     pattern = re.compile("|".join(tokens))
-    return next((n for n, line in enumerate(lines, 1)
-                 if n > after and not line.lstrip().startswith("#") and pattern.search(line)), None)
+    found = [(n, line) for n, line in enumerate(lines, 1)
+             if n > after and not line.lstrip().startswith("#") and pattern.search(line)]
+    starts = [n for n, line in found if as_subject and pattern.match(line)]
+    return (starts or [n for n, _ in found] or [None])[0]
