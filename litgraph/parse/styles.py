@@ -25,6 +25,12 @@ from .style_vancouver import read_vancouver
 StyleReader = Callable[[str, "str | None"], "Reading | None"]
 READERS: tuple[StyleReader, ...] = (read_bmc, read_vancouver, read_parenthesised, read_bare_year)
 MAX_LENGTH = 2000
+# The seed lists' author-date shape: family names and unpunctuated initials ("Bach, S, Della Rocca, G (2000)",
+# "Cleary, Michelle Raeburn, Toby and Lopez, Violeta 2018."). APA, Chicago and the rest put periods
+# after initials; those strings go to the labeller, which reads them better.
+SEED_AUTHOR_DATE = re.compile(r"[^.():\d]{2,800}?[\s,]\(?" + YEAR + r"[a-z]?\)?[.,]?\s")
+# Vancouver is no seed's style: the labeller reads it.
+CERTAIN_READERS = (read_bmc, read_parenthesised, read_bare_year)
 DOUBTS = ("loosely", "not recognised", "told apart", "no journal or publisher", "no author names", "no year")
 
 
@@ -57,10 +63,11 @@ def read_certain(text: str, status: str | None = None) -> Reading | None:
     """
     if len(text) > MAX_LENGTH:
         return None
-    for reader in READERS:
+    for reader in CERTAIN_READERS:
         reading = reader(text, status)
         if reading is not None:
-            return reading if is_certain(reading) else None
+            seed_shape = reader is read_bmc or SEED_AUTHOR_DATE.match(text) is not None
+            return reading if seed_shape and is_certain(reading) else None
     return None
 
 

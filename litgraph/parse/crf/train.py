@@ -52,16 +52,25 @@ def train(sequences: list[Sequence], out: str | Path, settings: TrainingSettings
     return Path(out)
 
 
+def gold() -> list[Sequence]:
+    """The hand-labelled seed gold, aligned to labelled segments by `parse.training.gold`."""
+    from ..training.gold import gold_sequences
+    from .data import from_segments
+
+    return [from_segments(s.segments) for s in gold_sequences()]
+
+
 def main(argv: Seq[str] | None = None) -> int:
     """`python -m litgraph.parse.crf.train`: the entry point of `make model`."""
     parser = argparse.ArgumentParser(prog="python -m litgraph.parse.crf.train")
-    parser.add_argument("--data", nargs="+", required=True, help="segments .jsonl or AnyStyle .xml files")
+    parser.add_argument("--data", nargs="*", default=[], help="segments .jsonl or AnyStyle .xml files")
+    parser.add_argument("--with-gold", action="store_true", help="add the seed gold (tests/gold/refs) as segments")
     parser.add_argument("--out", required=True, help="the model file to write")
     parser.add_argument("--c1", type=float, default=TrainingSettings.c1)
     parser.add_argument("--c2", type=float, default=TrainingSettings.c2)
     parser.add_argument("--max-iterations", type=int, default=TrainingSettings.max_iterations)
     args = parser.parse_args(argv)
-    sequences = read_all(args.data)
+    sequences = read_all(args.data) + (gold() if args.with_gold else [])
     train(sequences, args.out, TrainingSettings(args.c1, args.c2, args.max_iterations))
     print(f"trained on {len(sequences)} references: {args.out} ({Path(args.out).stat().st_size:,} bytes)")
     return 0
