@@ -10,8 +10,10 @@ How the triples travel, in order of preference:
 
 A graph larger than one batch is loaded into a fresh staging graph batch by
 batch and then swapped in with one `MOVE` update, so readers never see half a
-graph; if any step fails the staging graph is dropped and the previous
-version stays. Afterwards the triples in the target graph are counted through
+graph; if any step fails (or Ctrl-C or SIGTERM stops it) the staging graph is
+dropped and the previous version stays. Staging graphs are named for what
+they are (staging.py); each push first removes those an earlier, killed push
+to the same target left behind, and `cleanup_staging` removes them all. Afterwards the triples in the target graph are counted through
 the query endpoint and must equal the triples in the file.
 
 The Graph Store and update URLs are derived from the query endpoint for
@@ -23,23 +25,21 @@ local build is read, never changed.
 
 from __future__ import annotations
 
-import base64
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, StoreMissingError, UpstreamError
-from .remote import IRIREF, RemoteStore, server_message
+from .push_http import Http
+from .remote import IRIREF, RemoteStore
+from .staging import drop_update, find_staging_graphs, staging_graph
 
 DEFAULT_GRAPH_STAND_IN = "https://w3id.org/litgraph/id/graph"
 GRAPH_STORE_BATCH_BYTES = 32 * 1024 * 1024
 UPDATE_BATCH_BYTES = 2 * 1024 * 1024
-TIMEOUT_S = 600.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +60,22 @@ class PushReport:
     url: str  # where the triples went
     triples: int
     seconds: float
+    stale_staging_removed: int = 0  # staging graphs earlier, killed pushes left behind
 
     def as_dict(self) -> dict[str, object]:
         return {"endpoint": self.endpoint, "graph": self.graph, "method": self.method, "url": self.url,
-                "triples": self.triples, "seconds": round(self.seconds, 3)}
+                "triples": self.triples, "seconds": round(self.seconds, 3),
+                "stale_staging_removed": self.stale_staging_removed}
+
+
+@dataclass(frozen=True, slots=True)
+class CleanupReport:
+    endpoint: str
+    removed: tuple[str, ...]  # the staging graphs dropped
+
+    def as_dict(self) -> dict[str, object]:
+        return {"endpoint": self.endpoint, "staging_graphs_removed": len(self.removed),
+                "graphs": list(self.removed)}
 
 
 def known_server(endpoint: str, authenticated: bool = False) -> Server:
@@ -113,6 +125,7 @@ def push_graph(ntriples: str | Path, endpoint: str, store_url: str | None = None
     count_in_store(reader, target, user, password)  # fail fast when the endpoint is unreachable
     expected, has_blank_nodes = count_triples(path)
     http = Http(user, password)
+    stale = drop_staging(http, server.update_url, find_staging_graphs(selector(reader, user, password), target))
     store_url = (store_url or server.store_url) if graph_store else None
     limit = batch_bytes or (GRAPH_STORE_BATCH_BYTES if store_url else UPDATE_BATCH_BYTES)
     batches = read_batches(path, float("inf") if has_blank_nodes else limit)
@@ -127,7 +140,34 @@ def push_graph(ntriples: str | Path, endpoint: str, store_url: str | None = None
         raise UpstreamError(f"push to {endpoint}: the store holds {found} triples in "
                             f"{graph_label(target)} after loading, the file has {expected}")
     method, url = ("graph-store", store_url) if store_url else ("update", server.update_url)
-    return PushReport(endpoint, target, method, url, expected, time.monotonic() - start)
+    return PushReport(endpoint, target, method, url, expected, time.monotonic() - start, len(stale))
+
+
+def cleanup_staging(endpoint: str, user: str | None = None, password: str | None = None) -> CleanupReport:
+    """Drop every staging graph on the store behind `endpoint` (`litgraph push --cleanup`)."""
+    server = known_server(endpoint, authenticated=bool(user))
+    found = find_staging_graphs(selector(RemoteStore(endpoint), user, password), every=True)
+    return CleanupReport(endpoint, tuple(drop_staging(Http(user, password), server.update_url, found)))
+
+
+def drop_staging(http: Http, update_url: str, graphs: list[str]) -> list[str]:
+    if graphs:
+        http.check_access(update_url)
+    for graph in graphs:
+        http.update(update_url, drop_update(graph))
+    return graphs
+
+
+def selector(reader: RemoteStore, user: str | None, password: str | None):
+    """A function running a SELECT through the endpoint (asked again with credentials on HTTP 401)."""
+    def select(text: str) -> list[dict]:
+        try:
+            return list(reader.select(text).rows)
+        except UpstreamError as exc:
+            if not user or "HTTP 401" not in str(exc):
+                raise
+            return list(RemoteStore(reader.endpoint, user, password).select(text).rows)
+    return select
 
 
 def graph_label(graph: str | None) -> str:
@@ -167,7 +207,7 @@ def upload_graph_store(http: Http, store_url: str, update_url: str, target: str 
     if second is None:
         http.send("PUT", graph_store_url(store_url, target), first)
         return
-    staging = f"urn:litgraph:staging:{uuid.uuid4()}"
+    staging = staging_graph(target)
     try:
         http.send("PUT", graph_store_url(store_url, staging), first)
         http.send("POST", graph_store_url(store_url, staging), second)
@@ -175,7 +215,7 @@ def upload_graph_store(http: Http, store_url: str, update_url: str, target: str 
             http.send("POST", graph_store_url(store_url, staging), batch)
         http.update(update_url, move_update(staging, target))
     except BaseException:
-        http.update_quietly(update_url, f"DROP SILENT GRAPH <{staging}>")
+        http.update_quietly(update_url, drop_update(staging))
         raise
 
 
@@ -186,13 +226,13 @@ def upload_update(http: Http, update_url: str, target: str | None, batches: Iter
         drop = f"DROP SILENT GRAPH <{target}>" if target else "DROP SILENT DEFAULT"
         http.update(update_url, f"{drop} ;\n{insert_data(first, target)}")
         return
-    staging = f"urn:litgraph:staging:{uuid.uuid4()}"
+    staging = staging_graph(target)
     try:
         for batch in (first, second, *batches):
             http.update(update_url, insert_data(batch, staging))
         http.update(update_url, move_update(staging, target))
     except BaseException:
-        http.update_quietly(update_url, f"DROP SILENT GRAPH <{staging}>")
+        http.update_quietly(update_url, drop_update(staging))
         raise
 
 
@@ -216,109 +256,5 @@ def count_in_store(reader: RemoteStore, graph: str | None, user: str | None, pas
     """Triples in the graph, through the query endpoint (asked again with credentials on HTTP 401)."""
     text = (f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}" if graph
             else "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    try:
-        rows = reader.select(text).rows
-    except UpstreamError as exc:
-        if not user or "HTTP 401" not in str(exc):
-            raise
-        rows = RemoteStore(reader.endpoint, user, password).select(text).rows
+    rows = selector(reader, user, password)(text)
     return int(rows[0]["n"]) if rows else 0
-
-
-class Http:
-    """Graph Store and Update requests, with Basic or Digest credentials as the server asks."""
-
-    def __init__(self, user: str | None, password: str | None, timeout_s: float = TIMEOUT_S) -> None:
-        self._user, self._password = user, password
-        self._opener = urllib.request.build_opener()
-        self._timeout_s = timeout_s
-        self._scheme: str | None = None
-        self._passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
-
-    def send(self, method: str, url: str, body: bytes,
-             content_type: str = "application/n-triples") -> None:
-        request = urllib.request.Request(url, data=body, method=method,
-                                         headers={"Content-Type": content_type})
-        self._open(request, "the upload")
-
-    def update(self, url: str, text: str) -> None:
-        body = urllib.parse.urlencode({"update": text}).encode("utf-8")
-        self.send("POST", url, body, "application/x-www-form-urlencoded")
-
-    def update_quietly(self, url: str, text: str) -> None:
-        try:
-            self.update(url, text)
-        except UpstreamError:
-            pass  # best effort: the error that got us here is the one to report
-
-    def check_access(self, url: str) -> None:
-        """A small GET first: wrong credentials fail before a large body is sent, and the server's
-        challenge is learnt, so that large requests carry their credentials from the first byte
-        (Virtuoso answers 401 and closes the connection while an unauthenticated body is still
-        being sent). Any answer but 401 or 403 is fine here."""
-        try:
-            self._open(urllib.request.Request(url, method="GET"), "the access check")
-        except UpstreamError as exc:
-            if "(HTTP 401)" in str(exc) or "(HTTP 403)" in str(exc) or "unreachable" in str(exc):
-                raise
-
-    def _open(self, request: urllib.request.Request, what: str) -> None:
-        url = request.full_url.split("?")[0]
-        if self._user:
-            parts = urllib.parse.urlsplit(url)
-            self._passwords.add_password(None, f"{parts.scheme}://{parts.netloc}/", self._user,
-                                         self._password or "")
-        self._authorize(request)
-        try:
-            try:
-                self._send(request)
-            except urllib.error.HTTPError as exc:
-                if exc.code != 401 or not self._user or self._scheme:
-                    raise
-                self._use_credentials(exc.headers.get("WWW-Authenticate", ""))
-                self._send(request)
-        except urllib.error.HTTPError as exc:
-            raise UpstreamError(self._http_message(exc, url, what)) from exc
-        except ValueError as exc:  # urllib's auth handlers give up this way on a scheme they cannot answer
-            raise UpstreamError(f"{url}: the credentials were rejected (HTTP 401): {exc}") from exc
-        except urllib.error.URLError as exc:
-            raise UpstreamError(f"{url} is unreachable: {exc.reason}") from exc
-        except (TimeoutError, OSError) as exc:
-            raise UpstreamError(f"{url}: {what} failed: {exc}") from exc
-
-    def _send(self, request: urllib.request.Request) -> None:
-        with self._opener.open(request, timeout=self._timeout_s) as response:
-            response.read()
-
-    def _use_credentials(self, challenge: str) -> None:
-        """Answer the server's challenge: Digest (Virtuoso) or Basic (Fuseki, GraphDB, most proxies)."""
-        scheme, _, params = challenge.partition(" ")
-        self._scheme = "digest" if scheme.lower() == "digest" else "basic"
-        if self._scheme == "digest":
-            self._digest = urllib.request.HTTPDigestAuthHandler(self._passwords)
-            self._challenge = urllib.request.parse_keqv_list(
-                [p for p in urllib.request.parse_http_list(params) if "=" in p])
-            self._opener = urllib.request.build_opener(self._digest)
-        else:
-            self._opener = urllib.request.build_opener(urllib.request.HTTPBasicAuthHandler(self._passwords))
-
-    def _authorize(self, request: urllib.request.Request) -> None:
-        """Send the credentials up front once the scheme is known (urllib waits for a 401 otherwise)."""
-        if self._scheme == "digest":
-            answer = self._digest.get_authorization(request, self._challenge)
-            if answer:
-                request.add_unredirected_header("Authorization", f"Digest {answer}")
-        elif self._scheme == "basic":
-            token = base64.b64encode(f"{self._user}:{self._password or ''}".encode()).decode("ascii")
-            request.add_unredirected_header("Authorization", f"Basic {token}")
-
-    def _http_message(self, exc: urllib.error.HTTPError, url: str, what: str) -> str:
-        detail = server_message(exc.read() or b"")
-        login = "" if self._user else "; pass --user and --password"
-        if exc.code == 401:
-            return f"{url}: the credentials were {'rejected' if self._user else 'missing'} (HTTP 401){login}"
-        if exc.code == 403:
-            return f"{url}: writing is not allowed (HTTP 403): {detail}{login}"
-        if exc.code == 404:
-            return f"{url}: not found (HTTP 404); pass the store's Graph Store URL with --store-url"
-        return f"{url}: the store rejected {what} (HTTP {exc.code}): {detail}"

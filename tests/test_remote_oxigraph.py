@@ -88,7 +88,7 @@ def test_large_push_goes_through_a_staging_graph_and_one_move(graph_store, seed_
     assert report.method == ("graph-store" if graph_store else "update")
     assert graph_count(oxigraph_server.query_url, graph) == report.triples == seed_build["summary"].triples
     graphs = RemoteStore(oxigraph_server.query_url).select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }").rows
-    assert not [r for r in graphs if r["g"].startswith("urn:litgraph:staging:")]
+    assert not [r for r in graphs if r["g"].startswith("https://w3id.org/litgraph/staging/")]
 
 
 def test_update_push_in_one_request_replaces_the_graph(seed_build, oxigraph_server):  # noqa: F811
@@ -171,5 +171,5 @@ def test_endpoint_that_is_not_sparql_is_named(oxigraph_server):  # noqa: F811
 
 
 def test_push_json_is_machine_readable(pushed):
-    assert set(pushed) == {"endpoint", "graph", "method", "url", "triples", "seconds"}
+    assert set(pushed) == {"endpoint", "graph", "method", "url", "triples", "seconds", "stale_staging_removed"}
     json.dumps(pushed)

@@ -103,30 +103,45 @@ def _interrupt(signum, frame) -> None:
 @click.option("--graph", metavar="IRI", help="Load into this named graph (default: the default graph).")
 @click.option("--user", envvar="LITGRAPH_USER", help="User name (or LITGRAPH_USER).")
 @click.option("--password", envvar="LITGRAPH_PASSWORD", help="Password (or LITGRAPH_PASSWORD).")
+@click.option("--cleanup", is_flag=True, help="Push nothing: remove every staging graph that killed "
+                                              "pushes left on the store, and say how many.")
+@click.option("--batch-bytes", type=click.IntRange(min=1), hidden=True,
+              help="Largest request body in bytes (tests make it small to force staging).")
 @build_dir_option
 @format_option("table", "json", default="table")
-def push(endpoint, store_url, graph, user, password, build_dir, fmt) -> None:
+def push(endpoint, store_url, graph, user, password, cleanup, batch_bytes, build_dir, fmt) -> None:
     """Load the built graph into a SPARQL 1.1 store, replacing the previous version, and verify it.
 
     Uses the SPARQL 1.1 Graph Store HTTP Protocol (or SPARQL Update where no
     Graph Store URL is known), replaces the graph in one request (or through a
     staging graph and one MOVE when it is large), then checks the triple count
     through the endpoint. Without --graph the named queries run unchanged
-    against the store. Nothing local is changed.
+    against the store. Nothing local is changed. Staging graphs
+    (https://w3id.org/litgraph/staging/...) are dropped when a push fails;
+    those a killed push left are removed by the next push to the same graph,
+    or all at once by --cleanup.
 
     Examples:
 
         litgraph push --endpoint http://127.0.0.1:7878/query
 
         litgraph push --endpoint http://127.0.0.1:8890/sparql --user dba --password dba
+
+        litgraph push --endpoint http://127.0.0.1:8890/sparql --user dba --password dba --cleanup
     """
     from ..errors import InputError
     from ..output import write_rows
-    from ..push import push_graph
+    from ..push import cleanup_staging, push_graph
 
     if bool(user) != bool(password):
         raise InputError("give --user and --password together")
-    report = push_graph(Path(build_dir) / "litgraph.nt", endpoint, store_url, graph, user, password)
+    if cleanup:
+        report = cleanup_staging(endpoint, user, password)
+        click.echo(json.dumps(report.as_dict(), indent=2) if fmt == "json" else
+                   f"litgraph push --cleanup: removed {len(report.removed)} staging graph(s) from {endpoint}")
+        return
+    report = push_graph(Path(build_dir) / "litgraph.nt", endpoint, store_url, graph, user, password,
+                        batch_bytes=batch_bytes)
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2))
         return
