@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import QueryError
+from .query_guard import check_service
 from .resources import data_dir
 from .store import GraphStore, Rows, Term
 from .vocab import WORK_PREFIX, work_iri
@@ -60,7 +61,7 @@ class NamedQuery:
 def parse_query_file(path: Path) -> NamedQuery:
     """Read one .rq file and its header."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM from a Windows editor is not part of the query
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"{path}: cannot read: {exc}") from exc
     header: dict[str, str] = {}
@@ -101,6 +102,10 @@ def list_queries(folder: Path | None = None) -> list[NamedQuery]:
 
 
 def get_query(name: str, folder: Path | None = None) -> NamedQuery:
+    """The named query `name` from `folder` (the packaged queries/); a path is refused, it goes through --file."""
+    if not re.fullmatch(r"[\w][\w.\-]*", name) or ".." in name:
+        raise QueryError(f"{name!r} is not a query name (names come from `litgraph query --list`); "
+                         "run a query file with --file PATH")
     folder = folder or query_dir()
     path = folder / f"{name}.rq"
     if not path.is_file():
@@ -170,6 +175,9 @@ def resolve_work(value: str, store: GraphStore) -> str:
 
 def run_query(query: NamedQuery, store: GraphStore, values: dict[str, str] | None = None) -> Rows:
     """Run a named query with its parameters bound; rows carry the answer columns only."""
+    policy = getattr(store, "policy", None)
+    if policy is not None:  # refused here so that the message names the file
+        check_service(query.text, policy, query.path)
     bindings = bind_params(query, values or {}, store)
     return without_columns(store.select(query.text, bindings), set(bindings))
 

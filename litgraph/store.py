@@ -18,9 +18,16 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from .errors import QueryError, StoreError, StoreMissingError
+from .bulk_load import ByteRange, line_ranges  # noqa: F401 (line_ranges: part of this module's API)
+from .deadline import DeadlinePassed, call_with_deadline
+from .errors import QueryError, StoreError, StoreMissingError, UpstreamError
+from .query_guard import QueryPolicy, QueryTimeout, check_service, find_service, timeout_message
+
+# The library's own queries never federate and are not timed; the CLI passes --timeout (default 60 s).
+LIBRARY_POLICY = QueryPolicy(timeout_s=None)
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # Every XSD number type: stores differ in which one they answer with (Virtuoso
@@ -88,9 +95,10 @@ class OxigraphStore:
 
     name = "oxigraph"
 
-    def __init__(self, path: str | Path, read_only: bool = True) -> None:
+    def __init__(self, path: str | Path, read_only: bool = True, policy: QueryPolicy = LIBRARY_POLICY) -> None:
         import pyoxigraph as ox
 
+        self.policy = policy
         path = Path(path)
         if read_only and not (path / "CURRENT").exists():
             raise StoreMissingError(f"no built store at {path}: run `litgraph build` first")
@@ -158,52 +166,48 @@ class OxigraphStore:
         optimiser does not treat them as constants, so one paper's reference list
         scanned every list (0.47 s instead of 0.003 s at 1M triples, `make bench`).
         """
-        import pyoxigraph as ox
-
         from .remote import bind_values
 
         text = bind_values(sparql, bindings) if bindings else sparql
+        return guarded(lambda: self._rows(text), text, self.policy)
+
+    def _rows(self, text: str) -> Rows:
+        import pyoxigraph as ox
+
+        result = None
         try:
             result = self._store.query(text)
-        except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from exc
-        except RuntimeError as exc:  # e.g. a parameter the SELECT does not project
-            raise QueryError(f"the query cannot be run: {exc}") from exc
-        except OSError as exc:
-            raise StoreError(f"the store failed: {exc}") from exc
-        if isinstance(result, ox.QueryBoolean):
-            return Rows(("result",), ({"result": bool(result)},))
-        if not isinstance(result, ox.QuerySolutions):
-            raise QueryError("only SELECT and ASK queries return rows")
-        names = tuple(v.value for v in result.variables)
-        return Rows(names, tuple(plain_rows(result, names)))
+            if isinstance(result, ox.QueryBoolean):
+                return Rows(("result",), ({"result": bool(result)},))
+            if not isinstance(result, ox.QuerySolutions):
+                raise QueryError("only SELECT and ASK queries return rows")
+            names = tuple(v.value for v in result.variables)
+            return Rows(names, tuple(plain_rows(result, names)))
+        except (SyntaxError, RuntimeError, OSError) as exc:
+            exc.__traceback__ = None  # its frames hold pyoxigraph results, which must die in this thread
+            raise oxigraph_error(exc, text) from exc
+        finally:  # pyoxigraph results must be dropped in the thread that made them, not by a traceback
+            result = None
 
 
-def line_ranges(path: Path, parts: int) -> list[tuple[int, int]]:
-    """Byte ranges that cut the file into about `parts` pieces, each ending at a line end."""
-    size = path.stat().st_size
-    cuts = [0]
-    with path.open("rb") as handle:
-        for k in range(1, parts):
-            handle.seek(max(size * k // parts, cuts[-1]))
-            handle.readline()
-            cuts.append(min(handle.tell(), size))
-    cuts.append(size)
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+def oxigraph_error(exc: Exception, text: str) -> Exception:
+    """A pyoxigraph exception as the litgraph error it means."""
+    if isinstance(exc, SyntaxError):
+        return QueryError(f"SPARQL syntax error: {exc}")
+    if isinstance(exc, RuntimeError):  # e.g. a parameter the SELECT does not project
+        return QueryError(f"the query cannot be run: {exc}")
+    if find_service(text) is not None:  # an allowed SERVICE call whose endpoint failed
+        return UpstreamError(f"a SERVICE endpoint of the query failed: {exc}")
+    return StoreError(f"the store failed: {exc}")
 
 
-class ByteRange:
-    """A read-only file view of bytes [start, end), for one bulk-load thread."""
-
-    def __init__(self, handle, start: int, end: int) -> None:
-        self._handle, self._left = handle, end - start
-        handle.seek(start)
-
-    def read(self, size: int = -1) -> bytes:
-        size = self._left if size is None or size < 0 else min(size, self._left)
-        data = self._handle.read(size)
-        self._left -= len(data)
-        return data
+def guarded(run: Callable[[], Rows], text: str, policy: QueryPolicy) -> Rows:
+    """`run()` under the policy: SERVICE refused unless allowed, stopped at the time limit or Ctrl-C."""
+    check_service(text, policy)
+    try:
+        return call_with_deadline(run, policy.timeout_s)
+    except DeadlinePassed:
+        raise QueryTimeout(timeout_message(policy)) from None
 
 
 def to_oxigraph(term: Term):
@@ -243,12 +247,13 @@ class RdflibStore:
 
     name = "rdflib"
 
-    def __init__(self, graph) -> None:
+    def __init__(self, graph, policy: QueryPolicy = LIBRARY_POLICY) -> None:
         self._graph = graph
         self._prepared: dict[str, Any] = {}
+        self.policy = policy
 
     @classmethod
-    def from_file(cls, path: str | Path) -> RdflibStore:
+    def from_file(cls, path: str | Path, policy: QueryPolicy = LIBRARY_POLICY) -> RdflibStore:
         from rdflib import Graph
 
         path = Path(path)
@@ -256,13 +261,16 @@ class RdflibStore:
             raise StoreMissingError(f"no built graph at {path}: run `litgraph build` first")
         graph = Graph()
         graph.parse(str(path), format="nt" if path.suffix == ".nt" else "turtle")
-        return cls(graph)
+        return cls(graph, policy)
 
     def __len__(self) -> int:
         return len(self._graph)
 
     def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> Rows:
-        from rdflib import Literal as RLiteral
+        """Run a SELECT or ASK query with `bindings` as rdflib `initBindings`, under the store's policy."""
+        return guarded(lambda: self._rows(sparql, bindings), sparql, self.policy)
+
+    def _rows(self, sparql: str, bindings: dict[str, Term] | None) -> Rows:
         from rdflib.plugins.sparql import prepareQuery
 
         try:
@@ -275,19 +283,18 @@ class RdflibStore:
         if result.type == "ASK":
             return Rows(("result",), ({"result": bool(result.askAnswer)},))
         names = tuple(str(v) for v in result.vars)
-        rows = []
-        for sol in result:
-            row = {}
-            for n in names:
-                term = sol[n]
-                if term is None:
-                    row[n] = None
-                elif isinstance(term, RLiteral):
-                    row[n] = plain_value(str(term), str(term.datatype) if term.datatype else None)
-                else:
-                    row[n] = str(term)
-            rows.append(row)
-        return Rows(names, tuple(rows))
+        return Rows(names, tuple({n: rdflib_value(sol[n]) for n in names} for sol in result))
+
+
+def rdflib_value(term) -> Any:
+    """An rdflib solution term as a plain value (`plain_value` for literals, else its string)."""
+    from rdflib import Literal
+
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        return plain_value(str(term), str(term.datatype) if term.datatype else None)
+    return str(term)
 
 
 def to_rdflib(term: Term):
@@ -298,19 +305,22 @@ def to_rdflib(term: Term):
     return Literal(term.value, datatype=URIRef(term.datatype) if term.datatype else None)
 
 
-def open_store(kind: str, build_dir: str | Path, endpoint: str | None = None) -> GraphStore:
+def open_store(kind: str, build_dir: str | Path, endpoint: str | None = None,
+               policy: QueryPolicy = LIBRARY_POLICY) -> GraphStore:
     """Open the built graph with the named backend (`oxigraph` or `rdflib`), or a remote endpoint.
 
     With `endpoint` (a SPARQL 1.1 query URL) the graph is read from that
-    store and `kind` and `build_dir` are not used.
+    store and `kind` and `build_dir` are not used. The local engines run
+    queries under `policy` (SERVICE refused unless allowed; a time limit); a
+    remote store applies its own.
     """
     if endpoint:
         from .remote import RemoteStore
 
-        return RemoteStore(endpoint)
+        return RemoteStore(endpoint, timeout_s=policy.timeout_s) if policy.timeout_s else RemoteStore(endpoint)
     build_dir = Path(build_dir)
     if kind == "oxigraph":
-        return OxigraphStore(build_dir / "store")
+        return OxigraphStore(build_dir / "store", policy=policy)
     if kind == "rdflib":
-        return RdflibStore.from_file(build_dir / "litgraph.nt")
+        return RdflibStore.from_file(build_dir / "litgraph.nt", policy)
     raise QueryError(f"unknown store {kind!r}: choose oxigraph or rdflib")

@@ -12,27 +12,51 @@ build_dir_option = click.option(
     help="Folder holding the built graph and store.")
 
 
+DEFAULT_TIMEOUT_S = 60  # query_guard.DEFAULT_TIMEOUT_S, not imported: `litgraph --help` stays light
+
+
 @dataclass(frozen=True, slots=True)
 class StoreChoice:
-    """Which store answers: `kind` (oxigraph | rdflib) over the build, or a remote `endpoint`."""
+    """Which store answers (`kind` oxigraph | rdflib over the build, or a remote `endpoint`), and how.
+
+    `timeout_s` (None: no limit) and `allow_service` are the query policy of
+    the local engines (litgraph/query_guard.py).
+    """
 
     kind: str = "oxigraph"
     endpoint: str | None = None
+    timeout_s: float | None = DEFAULT_TIMEOUT_S
+    allow_service: bool = False
+
+
+def timeout_option(help_text: str = "Stop a query that runs longer than this (0: no limit)."):
+    """`--timeout SECONDS` (default 60; 0 for none), handed on as `timeout_s`."""
+    return click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
+                        show_default=True, metavar="SECONDS", help=help_text)
+
+
+def allow_service_option(command):
+    return click.option("--allow-service", is_flag=True,
+                        help="Let queries call other endpoints with SPARQL SERVICE (off: they could reach "
+                             "any URL this machine can).")(command)
 
 
 def store_option(command):
-    """`--store oxigraph|rdflib` or `--endpoint URL`, handed to the command as one `store_kind` value.
+    """`--store oxigraph|rdflib` or `--endpoint URL`, `--timeout` and `--allow-service`, as one `store_kind` value.
 
     The command receives a StoreChoice in its `store_kind` parameter and passes
-    it to `open_graph`, so commands need not know that endpoints exist.
+    it to `open_graph`, so commands need not know that endpoints or query
+    policies exist.
     """
 
     @functools.wraps(command)
-    def with_store_choice(*args, store_kind, endpoint, **kwargs):
+    def with_store_choice(*args, store_kind, endpoint, timeout_s, allow_service, **kwargs):
         if endpoint and store_kind:
             raise click.UsageError("give --store or --endpoint, not both")
-        return command(*args, store_kind=StoreChoice(store_kind or "oxigraph", endpoint), **kwargs)
+        choice = StoreChoice(store_kind or "oxigraph", endpoint, timeout_s or None, allow_service)
+        return command(*args, store_kind=choice, **kwargs)
 
+    with_store_choice = allow_service_option(timeout_option()(with_store_choice))
     with_store_choice = click.option(
         "--endpoint", metavar="URL",
         help="Read the graph from this SPARQL 1.1 query endpoint instead, e.g. "
@@ -51,8 +75,10 @@ def format_option(*choices: str, default: str):
 
 def open_graph(store_kind: StoreChoice | str, build_dir: str):
     """Open the store a command was asked to read: a StoreChoice, or a backend name."""
+    from ..query_guard import QueryPolicy
     from ..store import open_store
 
     if isinstance(store_kind, StoreChoice):
-        return open_store(store_kind.kind, build_dir, endpoint=store_kind.endpoint)
-    return open_store(store_kind, build_dir)
+        policy = QueryPolicy(store_kind.timeout_s, store_kind.allow_service)
+        return open_store(store_kind.kind, build_dir, endpoint=store_kind.endpoint, policy=policy)
+    return open_store(store_kind, build_dir, policy=QueryPolicy())
