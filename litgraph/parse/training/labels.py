@@ -29,7 +29,7 @@ CUES = {
     "isbn": "isbn", "pp": "pages", "p": "pages", "pages": "pages", "vol": "volume",
     "volume": "volume", "no": "issue", "nos": "issue", "issue": "issue", "n°": "issue",
     "et": "author", "al": "author", "eds": "editor", "ed": "editor", "editor": "editor",
-    "editors": "editor", "edn": "edition", "[internet]": "medium", "[online]": "medium",
+    "editors": "editor", "edn": "edition", "éd": "edition", "auflage": "edition", "[internet]": "medium", "[online]": "medium",
     "internet": "medium", "online": "medium", "[en": "medium", "ligne]": "medium",
 }
 
@@ -101,6 +101,8 @@ def guess_label(tokens: Sequence[str], labels: Sequence[str | None], i: int) -> 
     cue = cue_label(tokens[i])
     if cue == NEXT:
         return neighbour(labels, i, forward=True) or "note"
+    if cue == "editor" and neighbour(labels, i, forward=False) == "edition":
+        return "edition"  # "2nd ed." / "3rd Ed." where the style printed the term itself
     if cue is not None:
         return cue
     if is_punctuation(tokens[i]):
