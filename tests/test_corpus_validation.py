@@ -8,13 +8,10 @@ previous good build left them.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
-from pathlib import Path
-
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import run_cli
+from corpus_cases import built_copy, edit, fresh_project, line_of, refused
 
 HSDR = "papers/gillard-2014-hsdr.yaml"      # seed 002: no list, so its fields are all that matter
 BMC = "papers/gillard-2013-bmchsr.yaml"     # seed 000: a references list and a findings file
@@ -24,47 +21,12 @@ BMC_LIST = "references/gillard-2013-bmchsr.tsv"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     """The shipped corpus, built once: each test starts from a copy of corpus/ and build/."""
-    folder = tmp_path_factory.mktemp("built")
-    shutil.copytree(ROOT / "corpus", folder / "corpus")
-    result = run_cli("build", "--corpus", str(folder / "corpus"), "--build-dir", str(folder / "build"))
-    assert result.returncode == 0, result.stderr
-    return folder
+    return built_copy(tmp_path_factory.mktemp("built"))
 
 
 @pytest.fixture
 def project(built, tmp_path):
-    shutil.copytree(built / "corpus", tmp_path / "corpus")
-    shutil.copytree(built / "build", tmp_path / "build", symlinks=True)
-    return tmp_path
-
-
-def state(folder: Path) -> dict[str, str]:
-    """Every file under `folder` (lock files aside) by content."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def refused(project: Path) -> str:
-    """Build the broken corpus; assert exit 2, one line, nothing written; return the line."""
-    before = state(project / "build"), (project / "corpus" / "work-ids.tsv").read_bytes()
-    result = run_cli("build", "--corpus", str(project / "corpus"), "--build-dir", str(project / "build"))
-    lines = result.stderr.strip().splitlines()
-    assert result.returncode == 2, result.stderr
-    assert len(lines) == 1 and lines[0].startswith("litgraph: error: "), result.stderr
-    assert "Traceback" not in result.stderr
-    assert (state(project / "build"), (project / "corpus" / "work-ids.tsv").read_bytes()) == before
-    return lines[0]
-
-
-def line_of(path: Path, prefix: str) -> int:
-    return next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
-                if text.startswith(prefix))
+    return fresh_project(built, tmp_path)
 
 
 # -- item 5: duplicate keys --------------------------------------------------------------------
