@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
+from .tokens import tokenize
 
 
 class TrainingDataError(InputError):
@@ -35,7 +36,7 @@ def from_segments(segments: Iterable[tuple[str, str]]) -> Sequence:
     tokens: list[str] = []
     labels: list[str] = []
     for label, text in segments:
-        words = text.split()
+        words = tokenize(text)
         tokens += words
         labels += [label] * len(words)
     return Sequence(tuple(tokens), tuple(labels))

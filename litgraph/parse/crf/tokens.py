@@ -1,5 +1,10 @@
 """Split a reference string into tokens: whitespace-separated words, punctuation attached.
 
+A compact locator printed without spaces ("2012;11(2):123-8.") is split where
+one field ends and the next begins: after ";", ":" or "," before a digit, and
+before "(" after a digit ("2012;", "11", "(2):", "123-8."). Identifiers (with
+"/" or "://") are never split.
+
 The labeller reads at most `MAX_TOKENS` tokens; a longer string keeps the
 rest as one `note` segment (see `labeller`), so time grows linearly with length.
 """
@@ -10,6 +15,7 @@ import re
 
 MAX_TOKENS = 400
 WORD = re.compile(r"\S+")
+GLUE = re.compile(r"(?<=[;:,])(?=\d)|(?<=\d)(?=\()")
 
 
 def tokenize(text: str) -> list[str]:
@@ -19,15 +25,22 @@ def tokenize(text: str) -> list[str]:
         >>> tokenize("Smith, J. (2001). Title.")
         ['Smith,', 'J.', '(2001).', 'Title.']
     """
-    return text.split()
+    return [piece for word in text.split() for piece in split_glued(word)]
+
+
+def split_glued(word: str) -> list[str]:
+    """ "2012;11(2):123-8." -> ["2012;", "11", "(2):", "123-8."]; a DOI or URL stays whole."""
+    if "/" in word or not any(ch.isdigit() for ch in word):
+        return [word]
+    return [piece for piece in GLUE.split(word) if piece]
 
 
 def head_and_tail(text: str, limit: int = MAX_TOKENS) -> tuple[list[str], str]:
     """The first `limit` tokens of `text`, and the untouched rest (empty when all fit)."""
     tokens, end = [], 0
     for match in WORD.finditer(text):
-        if len(tokens) == limit:
+        if len(tokens) >= limit:
             return tokens, text[end:].strip()
-        tokens.append(match.group())
+        tokens += split_glued(match.group())
         end = match.end()
     return tokens, ""
