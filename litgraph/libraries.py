@@ -4,6 +4,13 @@
 entry as a list entry (list "library") whose fields come from its BibTeX
 fields rather than from the printed-string parser, and work identity merges it
 with the works already in the graph.
+
+What one entry does never costs the others: an entry with braces nested
+deeper than MAX_BRACE_DEPTH (LaTeX decoding recurses per level) or with a
+byte that is not UTF-8 is refused with its line, as bibtexparser's failed
+blocks are, and the rest are read. A field longer than MAX_FIELD_CHARS is
+decoded only that far, with a warning (LaTeX decoding grows faster than the
+field). Positions count every entry, refused ones too, so they never shift.
 """
 
 from __future__ import annotations
@@ -18,6 +25,10 @@ from .errors import CorpusError
 from .model import Author, ParsedReference
 
 LIBRARY_PREFIX = "library:"
+MAX_BRACE_DEPTH = 64
+MAX_FIELD_CHARS = 20_000
+USED_FIELDS = ("title", "journal", "booktitle", "series", "volume", "number", "pages", "publisher",
+               "institution", "address", "doi", "year")
 TYPES = {"article": "journal-article", "book": "book", "techreport": "report", "report": "report",
          "incollection": "chapter", "inbook": "chapter", "inproceedings": "chapter"}
 
@@ -33,18 +44,56 @@ def library_id(path: Path) -> str:
 
 
 def read_library(path: Path) -> tuple[list[RawEntry], list[LibraryFailure]]:
-    """The entries of one .bib file (in file order) and the blocks that failed, with 1-based lines."""
+    """The entries of one .bib file (in file order) and the blocks that failed or were refused, with 1-based lines."""
     import bibtexparser
 
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = decode_bytes(path.read_bytes())
+    except OSError as exc:
         raise CorpusError(str(path), f"cannot read: {exc}") from exc
     library = quietly(bibtexparser.parse_string, text)
-    entries = [RawEntry(library_id(path), "library", n, entry.raw.strip(), str(path), entry.start_line + 1)
-               for n, entry in enumerate(library.entries, 1)]
-    failures = [LibraryFailure(block.start_line + 1, failure_reason(block)) for block in library.failed_blocks]
-    return entries, failures
+    entries, failures = [], [LibraryFailure(b.start_line + 1, failure_reason(b)) for b in library.failed_blocks]
+    for n, entry in enumerate(library.entries, 1):
+        raw, line = entry.raw.strip(), entry.start_line + 1
+        refusal = refusal_reason(raw, entry.key, line)
+        if refusal:
+            failures.append(refusal)
+        else:
+            entries.append(RawEntry(library_id(path), "library", n, raw, str(path), line))
+    return entries, sorted(failures, key=lambda f: f.line)
+
+
+def decode_bytes(data: bytes) -> str:
+    """UTF-8 text with line ends as \\n; a byte that is not UTF-8 stays as a lone surrogate (refused later)."""
+    return data.decode("utf-8", errors="surrogateescape").replace("\r\n", "\n")
+
+
+def refusal_reason(raw: str, key: str, line: int) -> LibraryFailure | None:
+    """Why one entry cannot be read safely (a byte that is not UTF-8, braces nested too deep), or None."""
+    bad = re.search(r"[\udc80-\udcff]", raw)
+    if bad:
+        at = line + raw.count("\n", 0, bad.start())
+        byte = ord(bad.group()) - 0xDC00
+        return LibraryFailure(at, f"entry {key!r}: byte 0x{byte:02X} is not UTF-8 (save the file as UTF-8); "
+                                  "entry skipped")
+    depth = brace_depth(raw)
+    if depth > MAX_BRACE_DEPTH:
+        return LibraryFailure(line, f"entry {key!r}: braces nested {depth} deep (at most {MAX_BRACE_DEPTH}); "
+                                    "entry skipped")
+    return None
+
+
+def brace_depth(text: str) -> int:
+    """The deepest nesting of {} in `text`, in one pass."""
+    depth = deepest = 0
+    for match in re.finditer(r"\\.|[{}]", text):
+        token = match.group()
+        if token == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token == "}":
+            depth = max(depth - 1, 0)
+    return deepest
 
 
 def quietly(function, *args):
@@ -74,11 +123,16 @@ def parse_bibtex_entry(raw: str) -> ParsedReference:
     """A ParsedReference from one BibTeX entry's text (LaTeX decoded, names split)."""
     import bibtexparser
 
+    if brace_depth(raw) > MAX_BRACE_DEPTH:   # read_library refuses these; never recurse that deep
+        return ParsedReference(raw=raw, warnings=(f"braces nested deeper than {MAX_BRACE_DEPTH}; not read",))
     library = quietly(bibtexparser.parse_string, raw)
     if not library.entries:
         return ParsedReference(raw=raw, warnings=("BibTeX entry could not be parsed",))
     entry = library.entries[0]
-    fields = {k.lower(): decode(v.value) for k, v in entry.fields_dict.items()}
+    values = {k.lower(): v.value for k, v in entry.fields_dict.items() if k.lower() in USED_FIELDS}
+    fields = {k: decode(v[:MAX_FIELD_CHARS]) for k, v in values.items()}
+    long_fields = tuple(f"field {k!r} has {len(v):,} characters; only the first {MAX_FIELD_CHARS:,} are read"
+                        for k, v in values.items() if len(v) > MAX_FIELD_CHARS)
     first, _, last = (fields.get("pages") or "").replace("–", "-").partition("-")
     return ParsedReference(
         raw=raw, type=TYPES.get(entry.entry_type.lower(), "other"),
@@ -88,8 +142,8 @@ def parse_bibtex_entry(raw: str) -> ParsedReference:
         volume=fields.get("volume"), issue=fields.get("number"), first_page=first.strip() or None,
         last_page=last.strip("- ") or None, publisher=fields.get("publisher") or fields.get("institution"),
         place=fields.get("address"), doi=bare_doi(fields.get("doi")),
-        warnings=() if bare_doi(fields.get("doi")) or not fields.get("doi")
-        else (f"doi {fields['doi']!r} is not a DOI; not used",),
+        warnings=long_fields + (() if bare_doi(fields.get("doi")) or not fields.get("doi")
+                                else (f"doi {fields['doi']!r} is not a DOI; not used",)),
     )
 
 

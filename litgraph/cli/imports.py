@@ -31,30 +31,31 @@ def import_bib(source: str, corpus_dir: str, name: str | None, replace: bool) ->
     The file is copied verbatim to corpus/libraries/NAME.bib; the next
     `litgraph build` reads every entry and merges it with the works already in
     the graph through the work-identity rules, and a new work takes the
-    library's own citation key. Entries that fail to parse are reported with
-    their line numbers (exit 1); the rest are imported and nothing is dropped
-    from the file.
+    library's own citation key. Entries that fail to parse, hold a byte that
+    is not UTF-8, or nest braces too deep are reported with their line
+    numbers and skipped (exit 1); the rest are imported, and the file is
+    copied byte for byte (CRLF line ends included).
 
     Example:
 
         litgraph import bib ~/papers/peer-support.bib && litgraph build
     """
-    from ..atomic import write_text_atomic
+    from ..atomic import write_bytes_atomic
     from ..libraries import read_library
 
     path = Path(source)
     if not path.is_file():
         raise InputError(f"{source}: no such file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{source}: cannot read as UTF-8 text: {exc}") from exc
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc}") from exc
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", name or path.stem).strip("-") or "library"
     target = Path(corpus_dir) / "libraries" / f"{slug}.bib"
-    if target.exists() and not replace and target.read_text(encoding="utf-8") != text:
+    if target.exists() and not replace and target.read_bytes() != data:
         raise InputError(f"{target} already exists: choose another --name or pass --replace")
     entries, failures = read_library(path)
-    write_text_atomic(target, text)
+    write_bytes_atomic(target, data)   # verbatim: line ends and every byte as the author saved them
     for failure in failures:
         click.echo(f"{source}:{failure.line}: skipped: {failure.message}", err=True)
     click.echo(f"imported {len(entries)} entries from {source} as {target}"
