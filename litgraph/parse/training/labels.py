@@ -30,7 +30,7 @@ CUES = {
     "volume": "volume", "no": "issue", "nos": "issue", "issue": "issue", "n°": "issue",
     "et": "author", "al": "author", "eds": "editor", "ed": "editor", "editor": "editor",
     "editors": "editor", "edn": "edition", "éd": "edition", "auflage": "edition", "[internet]": "medium", "[online]": "medium",
-    "internet": "medium", "online": "medium", "[en": "medium", "ligne]": "medium",
+    "internet": "medium", "online": "medium", "nᵒ": "issue", "n°": "issue", "[en": "medium", "ligne]": "medium",
 }
 
 PUNCTUATION = set(".,;:()[]{}–—-/&\"'“”‘’«»")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping
 
+from ...cite.item import initials_with_dots
 from .names import corporate, people, person
 from .titles import article_title, book_title
 from .vocab import CONFERENCES, EVENT_PLACES, GENRES, JOURNALS, PUBLISHERS, SERIES, UNIVERSITIES, WEBSITES
@@ -145,6 +146,13 @@ def conference_paper(rng: random.Random) -> dict:
     return item | identifiers(rng, doi=0.3, pmid=0, url=0)
 
 
+def csl_person(author: Mapping) -> dict:
+    """A gold author as a CSL name: initials "DL" -> "D. L." as CSL expects them."""
+    if author.get("literal"):
+        return {"literal": author["literal"]}
+    return {"family": author.get("family") or "", "given": initials_with_dots(author.get("given")) or ""}
+
+
 BUILDERS = {"journal-article": journal_article, "book": book, "chapter": chapter, "report": report,
             "thesis": thesis, "webpage": webpage, "conference-paper": conference_paper}
 
@@ -153,7 +161,7 @@ def corpus_record(gold: Mapping, key: str) -> dict:
     """A corpus work (a seed gold record's field values) as a CSL-JSON record."""
     item = {"id": key, "type": CSL_TYPES.get(gold.get("type") or "other", "document")}
     if gold.get("authors"):
-        item["author"] = [dict(a) for a in gold["authors"]]
+        item["author"] = [csl_person(a) for a in gold["authors"]]
     if gold.get("year"):
         item["issued"] = {"date-parts": [[int(gold["year"])]]}
     fields = {"title": "title", "container": "container-title", "volume": "volume", "issue": "issue",
