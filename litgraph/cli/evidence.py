@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from .options import build_dir_option, format_option, open_graph, store_option
+from .options import build_dir_option, corpus_option, format_option, open_graph, store_option, vocabulary_files
 
 CONCEPT_HELP = "a label, synonym, slug or IRI, case-insensitively"
 
@@ -126,8 +126,7 @@ def summary(finding: dict) -> str:
 
 
 @click.command()
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(file_okay=False),
-              help="Corpus folder the graph was built from (to name files and lines).")
+@corpus_option(required=False, help="Corpus folder the graph was built from (to name files and lines).")
 @build_dir_option
 @format_option("table", "json", default="table")
 @click.option("--skip-owl", is_flag=True, help="Check the SHACL shapes only (no HermiT).")
@@ -142,14 +141,15 @@ def validate(corpus_dir, build_dir, fmt, skip_owl) -> None:
 
     Example:
 
-        litgraph validate --build-dir build --format table
+        litgraph validate --format table
     """
     from ..findings.validate import load_built_graph, validate_graph
     from .graph import make_progress
 
     progress = make_progress()
     progress("reading the built graph")
-    report = validate_graph(load_built_graph(build_dir), corpus_dir, owl=not skip_owl, progress=progress)
+    report = validate_graph(load_built_graph(build_dir), corpus_dir, owl=not skip_owl, progress=progress,
+                            vocabulary=vocabulary_files(corpus_dir))
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from ..errors import InputError
-from .options import format_option
+from .options import corpus_option, format_option
 
 COLUMNS = ["paper", "line", "citation", "status", "entries", "reason"]
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -29,8 +29,7 @@ def findings() -> None:
 
 
 @findings.command("check")
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False), help="Corpus folder holding papers/ and references/.")
+@corpus_option(help="Corpus folder holding papers/ and references/.")
 @click.option("--paper", "paper_ids", multiple=True, metavar="SLUG|DOI",
               help="Check only this paper (repeatable); default: every paper with a source text.")
 @click.option("--all", "show_all", is_flag=True, help="Also print the citations that resolve cleanly.")

@@ -9,12 +9,11 @@ from pathlib import Path
 import click
 
 from ..errors import QueryError
-from .options import build_dir_option, format_option, open_graph, store_option
+from .options import build_dir_option, corpus_option, format_option, open_graph, store_option, vocabulary_files
 
 
 @click.command()
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-              type=click.Path(file_okay=False), help="Corpus folder to build from.")
+@corpus_option(help="Corpus folder to build from.")
 @build_dir_option
 @format_option("table", "json", default="table")
 @click.option("--show-warnings", is_flag=True, help="List every parse and identity warning.")
@@ -39,6 +38,7 @@ def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wai
     if not Path(corpus_dir).is_dir():
         raise QueryError(f"corpus folder not found: {corpus_dir}")
     summary = build_graph(corpus_dir, build_dir, progress=make_progress(), wait=not no_wait,
+                          vocabulary=vocabulary_files(corpus_dir),
                           on_wait=lambda message: click.echo(f"litgraph: {message}", err=True))
     if fmt == "json":
         click.echo(json.dumps(summary.as_dict(), indent=2))

@@ -7,9 +7,7 @@ from dataclasses import dataclass
 
 import click
 
-build_dir_option = click.option(
-    "--build-dir", default="build", show_default=True, type=click.Path(file_okay=False),
-    help="Folder holding the built graph and store.")
+from .paths import build_dir_option, corpus_option, vocabulary_files  # noqa: F401  (resolved from the project)
 
 
 DEFAULT_TIMEOUT_S = 60  # query_guard.DEFAULT_TIMEOUT_S, not imported: `litgraph --help` stays light

@@ -9,13 +9,16 @@ from pathlib import Path
 import click
 
 from .options import build_dir_option, format_option, open_graph, store_option
+from .paths import site_default, style_default
 
 
 @click.command()
-@click.option("--out", "out_dir", default="build/site", show_default=True, type=click.Path(file_okay=False),
-              help="Folder to write the site to; replaced whole (only if it holds a litgraph report or is empty).")
-@click.option("--style", default="apa", show_default=True,
-              help="CSL style of the formatted references (see `litgraph cite --style list`).")
+@click.option("--out", "out_dir", default=None, callback=site_default, type=click.Path(file_okay=False),
+              help="Folder to write the site to; replaced whole (only if it holds a litgraph report or is empty)  "
+                   "[default: site/ in the project's build folder].")
+@click.option("--style", default=None, callback=style_default,
+              help="CSL style of the formatted references (see `litgraph cite --style list`)  "
+                   "[default: the project's style, else apa].")
 @build_dir_option
 @store_option
 @format_option("table", "json", default="table")
