@@ -3,15 +3,20 @@
 `render_site` is pure (data in, {relative path: text} out); `write_site` writes the files
 to a fresh folder next to the target and swaps it in, so a reader sees the old site or the
 new one, never half of one. It only ever replaces a folder that holds a litgraph report
-(marked by `.litgraph-report`), so `--out` pointed at the wrong folder deletes nothing.
+(marked by `.litgraph-report`), so `--out` pointed at the wrong folder deletes nothing, and
+never a symbolic link or a path under a file (one line, exit 2, nothing written). Writes to
+one folder take turns (a lock on its parent folder), and each first removes the staging and
+retired folders (`.<name>.*.tmp`, `.<name>.*.old`) that a killed run left next to it.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -62,7 +67,13 @@ def render_site(data: ReportData, style: str, progress: Callable[[str], None] = 
 
 
 def check_target(out: Path) -> None:
-    """Refuse to replace anything but a litgraph report (or an empty folder)."""
+    """Refuse to replace anything but a litgraph report (or an empty folder), a link, or a path under a file."""
+    out = Path(out).absolute()
+    if out.is_symlink():
+        raise InputError(f"{out} is a symbolic link; give the folder it points to, or another path")
+    blocking = next((p for p in out.parents if p.exists() or p.is_symlink()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise InputError(f"{out} cannot be written: {blocking} is a file, not a folder")
     if out.exists() and not out.is_dir():
         raise InputError(f"{out} exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
@@ -75,6 +86,39 @@ def write_site(files: dict[str, str], out: str | Path) -> SiteSummary:
     out = Path(out).absolute()
     check_target(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    with parent_lock(out.parent):
+        remove_leftovers(out)
+        stage_and_swap(files, out)
+    pages = sum(1 for name in files if name.endswith(".html"))
+    return SiteSummary(out, pages, len(files))
+
+
+@contextmanager
+def parent_lock(folder: Path) -> Iterator[None]:
+    """An exclusive lock on `folder` itself (no lock file to leave behind), held while the site is swapped."""
+    import fcntl
+
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def leftovers(out: Path) -> list[Path]:
+    """Staging (.tmp) and retired (.old) folders of earlier runs for `out`, as mkdtemp names them."""
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.[A-Za-z0-9_]{{8}}\.(tmp|old)")
+    return [p for p in out.parent.iterdir() if pattern.fullmatch(p.name) and p.is_dir() and not p.is_symlink()]
+
+
+def remove_leftovers(out: Path) -> None:
+    """Only called under the lock: no other run's staging folder can be in progress."""
+    for folder in leftovers(out):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def stage_and_swap(files: dict[str, str], out: Path) -> None:
     staged = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     try:
         os.chmod(staged, 0o755)
@@ -88,8 +132,6 @@ def write_site(files: dict[str, str], out: str | Path) -> SiteSummary:
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    pages = sum(1 for name in files if name.endswith(".html"))
-    return SiteSummary(out, pages, len(files))
 
 
 def swap_in(staged: Path, out: Path) -> None:
