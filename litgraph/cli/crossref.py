@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .options import format_option
+from . import paths
 
 
 def crossref_options(command):
@@ -34,8 +35,7 @@ def crossref_options(command):
     return command
 
 
-corpus_option = click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
-                             type=click.Path(file_okay=False), help="Corpus folder.")
+corpus_option = paths.corpus_option(help="Corpus folder.")  # the project's corpus unless given
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import EXIT_PARTIAL, InputError
+from .paths import corpus_option
 
 
 @click.group("import")
@@ -22,7 +23,7 @@ def import_group() -> None:
 
 @import_group.command("bib")
 @click.argument("source", type=click.Path(dir_okay=False))
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(file_okay=False))
+@corpus_option(help="Corpus folder to add the library to.")
 @click.option("--name", help="Name of the library in the corpus (default: the file's name).")
 @click.option("--replace", is_flag=True, help="Replace a library of that name already in the corpus.")
 def import_bib(source: str, corpus_dir: str, name: str | None, replace: bool) -> None:
