@@ -160,3 +160,21 @@ def test_bom_before_a_first_entry_line_keeps_its_position(tmp_path):
     entries = read_list(path, "10.1234/x", "references")
     assert [(e.position, e.line) for e in entries] == [(1, 1), (2, 2)]
     assert entries[1].raw == "Jones A: Another."
+
+
+# -- item 5: the Crossref decision files a curator edits ---------------------------------------
+
+def test_duplicate_verdict_in_crossref_review_yaml_is_refused_not_last_one_kept(project):
+    review = project / "corpus" / "crossref" / "review.yaml"
+    review.parent.mkdir(exist_ok=True)
+    review.write_text("review:\n  10.1186/1472-6963-13-188#references/5:\n    verdict: reject\n"
+                      "    note: not this one\n    verdict: accept\n", encoding="utf-8")
+    assert "review.yaml:5: not valid YAML: duplicate key 'verdict' (also on line 3)" in refused(project)
+
+
+def test_duplicate_entry_in_crossref_matches_yaml_is_refused(project):
+    matches = project / "corpus" / "crossref" / "matches.yaml"
+    matches.parent.mkdir(exist_ok=True)
+    entry = "  10.1186/1472-6963-13-188#references/5:\n    decision: abstained\n"
+    matches.write_text("matches:\n" + entry + entry, encoding="utf-8")
+    assert "matches.yaml:4: not valid YAML: duplicate key" in refused(project)
