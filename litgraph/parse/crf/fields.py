@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ...model import ParsedReference
+from ..imprint import imprint_type
 from ..pages import read_pages
 from ..segments import clean_title
 from .labeller import Labelling
@@ -181,7 +182,7 @@ def decide_type(segments: list[Segment], values: dict[str, object]) -> str:
     if "container-title" in labels and values.get("volume"):
         return "journal-article"
     if "publisher" in labels:
-        return "book"
+        return imprint_type(values.get("publisher"))  # a body's imprint is a report, as the style readers decide
     return "other"
 
 

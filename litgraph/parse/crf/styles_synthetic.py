@@ -104,9 +104,9 @@ def name(p: dict, form: str, rng: random.Random) -> str:
     suffix = (" " + p["suffix"]) if p["suffix"] else ""
     forms = {
         "vancouver": f"{p['family']} {initials(p, False)}{suffix}",
-        "apa": f"{p['family']}, {initials(p, True)}{(', ' + p['suffix']) if p['suffix'] else ''}",
+        "apa": f"{p['family']}, {initials(p, True, rng.random() < 0.6)}{(', ' + p['suffix']) if p['suffix'] else ''}",
         "harvard": f"{p['family']}, {initials(p, True, False)}",
-        "natural": f"{initials(p, True)} {p['family']}{suffix}",
+        "natural": f"{initials(p, True, rng.random() < 0.6)} {p['family']}{suffix}",
         "full": f"{' '.join(p['given'])} {p['family']}{suffix}",
         "fullinv": f"{p['family']}, {' '.join(p['given'])}",
         "caps": f"{p['family'].upper()}, {p['given'][0]}",
@@ -193,8 +193,8 @@ def harvard(r, rng):
 
 def chicago(r, rng):
     form = rng.choice(("fullinv", "apa"))
-    segs = [("author", author_list(r, "full" if form == "fullinv" else "natural", rng, ", ", ", and ",
-                                   first_form=form) + ".")]
+    segs = [("author", author_list(r, "full" if form == "fullinv" else "natural", rng, ", ",
+                                   rng.choice((", and ", " and ")), first_form=form) + ".")]
     if r["kind"] == "journal-article":
         if rng.random() < 0.5:
             segs += [("date", r["year"] + "."), ("title", f"\u201c{r['title']}.\u201d"), ("journal", r["journal"]),
