@@ -33,9 +33,11 @@ MODEL_DATA := build/model-data
 MODEL_COUNT ?= 20000
 model: $(STAMP)
 	mkdir -p $(MODEL_DATA)
-	$(BIN)/python -m litgraph.parse.training.generate --out $(MODEL_DATA)/generated.jsonl --seed 1 --count $(MODEL_COUNT)
-	$(BIN)/python -m litgraph.parse.crf.train --with-gold --out $(MODEL) \
-		--data $(MODEL_DATA)/generated.jsonl litgraph/parse/crf/examples/*.jsonl
+	$(BIN)/python -m litgraph.parse.crf.synthetic --out $(MODEL_DATA)/synthetic.jsonl --seed 1 --count 12000
+	if [ -f litgraph/parse/training/generate.py ]; then $(BIN)/python -m litgraph.parse.training.generate \
+		--out $(MODEL_DATA)/generated.jsonl --seed 1 --count $(MODEL_COUNT); fi
+	$(BIN)/python -m litgraph.parse.crf.train --with-gold --out $(MODEL) --data $(MODEL_DATA)/synthetic.jsonl \
+		$(wildcard $(MODEL_DATA)/generated.jsonl) litgraph/parse/crf/examples/*.jsonl
 
 # Speed, side by side: the synthetic corpus at each size through the Oxigraph store and rdflib
 # (bench/README.md). About 8 minutes on 2 cores; add 10m with SIZES=10k,100k,1m,10m.
