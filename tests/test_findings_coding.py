@@ -161,7 +161,7 @@ def test_every_entry_finding_names_its_citation():
 
 @lru_cache(maxsize=None)
 def ontology_concepts() -> frozenset[str] | None:
-    files = sorted((ROOT / "ontology").glob("*.ttl"))
+    files = sorted((ROOT / "ontology").glob("*.ttl")) + sorted((ROOT / "vocabulary").glob("*.ttl"))  # core + the project's
     if not files:
         return None
     from rdflib import Graph, URIRef
