@@ -39,14 +39,22 @@ def build_lock(build_dir: str | os.PathLike[str], wait: bool = True,
         BuildBusyError: The lock is busy and `wait` is false.
     """
     folder = Path(build_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = open_lock_file(folder)
     try:
         acquire(fd, folder, wait, on_wait)
         record_holder(fd)
         yield folder
     finally:
         os.close(fd)  # closing the descriptor releases the flock
+
+
+def open_lock_file(folder: Path) -> int:
+    """The lock file's descriptor (folder and file made if missing); an unwritable folder is bad input."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise InputError(f"{folder}: cannot write to the build folder: {exc.strerror or exc}") from exc
 
 
 def acquire(fd: int, folder: Path, wait: bool, on_wait: Callable[[str], None]) -> None:

@@ -233,3 +233,11 @@ def test_readers_open_the_published_build_through_the_links(built):
                     "--store", store, "--format", "json") for store in ("oxigraph", "rdflib")]
     assert [r.returncode for r in rows] == [0, 0]
     assert json.loads(rows[0].stdout) == json.loads(rows[1].stdout) != []
+
+
+def test_build_folder_under_a_file_is_one_line_exit_2_not_an_internal_error(built, tmp_path):
+    corpus, _ = built
+    (tmp_path / "a-file").write_text("not a folder")
+    result = run_cli("build", "--corpus", str(corpus), "--build-dir", str(tmp_path / "a-file" / "build"))
+    assert result.returncode == 2 and result.stderr.splitlines() == [
+        f"litgraph: error: {tmp_path / 'a-file' / 'build'}: cannot write to the build folder: Not a directory"]
