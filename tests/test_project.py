@@ -127,3 +127,22 @@ def test_init_into_a_folder_with_other_files_keeps_them(tmp_path):
 
 def test_project_errors_are_input_errors_exit_2():
     assert issubclass(ProjectFileError, InputError) and issubclass(NoProjectError, InputError)
+
+
+def test_build_outside_a_project_reads_the_vocabulary_beside_the_corpus(tmp_path):
+    """Legacy layout, paths given: the findings' peer-worker concepts come from vocabulary/ next to corpus/."""
+    import shutil
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "old" / "corpus")
+    shutil.copytree(ROOT / "vocabulary", tmp_path / "old" / "vocabulary")
+    (tmp_path / "elsewhere").mkdir()
+    result = litgraph("build", "--corpus", str(tmp_path / "old" / "corpus"), "--build-dir", str(tmp_path / "b"),
+                      cwd=tmp_path / "elsewhere")
+    assert result.returncode == 0, result.stderr
+    assert "concept/outcome/readmission" in (tmp_path / "b" / "litgraph.nt").read_text(encoding="utf-8")
+
+
+def test_build_outside_any_project_without_paths_names_litgraph_init(tmp_path):
+    result = litgraph("build", cwd=tmp_path)
+    assert result.returncode == 2 and "litgraph init" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "build").exists()

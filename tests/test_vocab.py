@@ -173,3 +173,16 @@ def test_vocab_import_turtle_refuses_a_file_that_breaks_the_vocabulary(project):
     (project / "more.ttl").write_text(good, encoding="utf-8")
     assert litgraph("vocab", "import", "more.ttl", cwd=project).returncode == 0
     assert (project / "vocabulary" / "imported-more.ttl").read_text() == good
+
+
+def test_unknown_concept_with_a_long_list_points_to_litgraph_vocab_instead_of_cutting_it_off():
+    from litgraph.findings import Concept, ConceptIndex, UnknownConceptError
+
+    prefix = "https://w3id.org/litgraph/concept/factor/"
+    index = ConceptIndex([Concept(f"{prefix}f{n}", "factor", f"factor number {n}") for n in range(40)]
+                         + [Concept(prefix + "supervision", "factor", "supportive supervision", ("mentoring",))])
+    with pytest.raises(UnknownConceptError) as info:
+        index.resolve("factor", "supervison")
+    message = str(info.value)
+    assert "did you mean 'supportive supervision'?" in message
+    assert "`litgraph vocab factor`" in message and "..." not in message and "factor number 7" not in message
