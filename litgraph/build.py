@@ -131,8 +131,6 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
     from .cite.keys import dump_keys, load_keys, mint_keys
     from .crossref import load_accepted_matches
     from .findings.triples import evidence_triples
-    from .generations import staged_generation
-    from .graphfiles import write_generation
     from .identity import dump_id_lock, load_curator, load_id_lock, resolve_works
     from .triples import triples_for
 
@@ -157,14 +155,30 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
                     crossref_triples(corpus_dir, corpus, entries, identity, matches),
                     evidence_triples(corpus, identity.works, vocabulary))
     progress("writing files and loading the store")
+    updates = []
+    if identity.id_lock != lock:
+        updates.append((lock_path, dump_id_lock(identity.id_lock)))
+    if keys != old_keys:
+        old_text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
+        updates.append((keys_path, dump_keys(keys, old_text)))
+    count = write_and_publish(triples, out_dir, updates)
+    return summarise(corpus, entries, identity, count)
+
+
+def write_and_publish(triples, out_dir: Path, corpus_updates: list[tuple[Path, str]]) -> int:
+    """Write a whole generation, then the corpus's id and key files, then publish the generation.
+
+    The id lock is written before the switch: a build killed in between has locked
+    ids its graph never published, which is harmless (ids are only ever added).
+    """
+    from .generations import staged_generation
+    from .graphfiles import write_generation
+
     with staged_generation(out_dir) as generation:
         count = write_generation(triples, generation)
-        if identity.id_lock != lock:
-            write_text_atomic(lock_path, dump_id_lock(identity.id_lock))
-        if keys != old_keys:
-            old_text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
-            write_text_atomic(keys_path, dump_keys(keys, old_text))
-    return summarise(corpus, entries, identity, count)
+        for path, text in corpus_updates:
+            write_text_atomic(path, text)
+    return count
 
 
 def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: int) -> BuildSummary:
