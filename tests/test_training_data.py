@@ -184,3 +184,20 @@ def test_no_training_module_names_the_third_party_labelled_data():
         if path.is_file() and path.suffix in (".py", ".md"):
             text = path.read_text(encoding="utf-8")
             assert "shared/refdata" not in text and "anystyle-core" not in text, path
+
+
+@pytest.mark.parametrize("module", ["gold", "labels", "render", "attribute", "generate"])
+def test_training_module_doctests_pass(module):
+    import doctest
+    import importlib
+
+    imported = importlib.import_module(f"litgraph.parse.training.{module}")
+    assert doctest.testmod(imported).failed == 0
+
+
+def test_style_that_leaves_an_item_out_does_not_shift_labels_onto_the_next_item():
+    from litgraph.parse.training.render import render_batch
+
+    report, article = render_batch([REPORT, ARTICLE], "springer-basic-note")
+    assert report is None  # this style prints no entry for a report: dropped and counted
+    assert article.text.startswith("Smith JA, Jones K (2001) Peer support for adults")

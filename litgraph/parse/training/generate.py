@@ -90,7 +90,7 @@ def render_chunk(all_jobs: Sequence[Job], indices: list[int], style: str, tally:
         job = all_jobs[index]
         sequence = result and labelled_sequence(result, job.item["type"], style, job.kind)
         if sequence is None:
-            tally.dropped["marks changed the text" if result is None else "inconsistent labels"] += 1
+            tally.dropped["not printed alike with and without marks" if result is None else "inconsistent labels"] += 1
         else:
             out[index] = sequence
     return out

@@ -127,7 +127,11 @@ def segments_from_tokens(tokens: Sequence[str], labels: Sequence[str]) -> tuple[
 
 
 def label_tokens(text: str, char_labels: Sequence[str | None]) -> tuple[list[str], list[str]]:
-    """Tokens of `text` and a label for each, from per-character labels."""
+    """Tokens of `text` and a label for each, from per-character labels.
+
+    >>> label_tokens("Smith J. In: pp. 4-5.", ["author"] * 8 + [None] * 8 + ["pages"] * 5)
+    (['Smith', 'J.', 'In:', 'pp.', '4-5.'], ['author', 'author', 'pages', 'pages', 'pages'])
+    """
     spans = token_spans(text)
     tokens = [text[a:b] for a, b in spans]
     raw = [majority_label(char_labels[a:b]) for a, b in spans]

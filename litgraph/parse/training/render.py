@@ -33,7 +33,12 @@ def render_batch(items: Sequence[Mapping], style: str) -> list[Rendered | None]:
     with cached_macros():
         plain = bibliography(items, style, marked=False)
         marked = bibliography(items, style, marked=True)
-    return [aligned(decode(m), p) for m, p in zip(marked, plain)]
+    if len(plain) == len(marked) == len(items):
+        return [aligned(decode(m), p) for m, p in zip(marked, plain)]
+    if len(items) == 1:
+        return [None]
+    # a style left some items out of its bibliography: render one at a time to keep them apart
+    return [result for item in items for result in render_batch([item], style)]
 
 
 @contextmanager
