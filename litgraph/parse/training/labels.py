@@ -25,12 +25,14 @@ LABELS = (
 NEXT = "<next>"
 
 CUES = {
-    "in": NEXT, "doi": "doi", "pmid": "identifier", "pmcid": "identifier", "pubmed": "identifier",
-    "isbn": "isbn", "pp": "pages", "p": "pages", "pages": "pages", "vol": "volume",
-    "volume": "volume", "no": "issue", "nos": "issue", "issue": "issue", "n°": "issue",
+    "in": NEXT, "dans": NEXT, "doi": "doi", "pmid": "identifier", "pmcid": "identifier",
+    "pubmed": "identifier", "isbn": "isbn", "pp": "pages", "p": "pages", "pages": "pages",
+    "vol": "volume", "volume": "volume", "vols": "volume", "v": "volume",
+    "n": "issue", "no": "issue", "nos": "issue", "issue": "issue", "n°": "issue", "nᵒ": "issue",
     "et": "author", "al": "author", "eds": "editor", "ed": "editor", "editor": "editor",
-    "editors": "editor", "edn": "edition", "éd": "edition", "auflage": "edition", "[internet]": "medium", "[online]": "medium",
-    "internet": "medium", "online": "medium", "nᵒ": "issue", "n°": "issue", "[en": "medium", "ligne]": "medium",
+    "editors": "editor", "edn": "edition", "éd": "edition", "auflage": "edition",
+    "[internet]": "medium", "[online]": "medium", "internet": "medium", "online": "medium",
+    "[en": "medium", "ligne]": "medium",
 }
 
 PUNCTUATION = set(".,;:()[]{}–—-/&\"'“”‘’«»")
