@@ -10,6 +10,7 @@ and stop it; tests use them too.
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import socket
@@ -73,7 +74,7 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def start_oxigraph(store: str | Path, host: str = "127.0.0.1", port: int = 0, writable: bool = False,
-                   timeout_s: int | None = None, ready_within_s: float = 30.0
+                   timeout_s: float | None = None, ready_within_s: float = 30.0
                    ) -> tuple[subprocess.Popen, Endpoint]:
     """Start the Oxigraph server on `store` and return once it accepts connections."""
     store = Path(store)
@@ -85,7 +86,7 @@ def start_oxigraph(store: str | Path, host: str = "127.0.0.1", port: int = 0, wr
     mode = ["serve"] if writable else ["serve-read-only"]
     command = [oxigraph_binary(), *mode, "--location", str(store), "--bind", endpoint.bind]
     if timeout_s:
-        command += ["--timeout-s", str(timeout_s)]
+        command += ["--timeout-s", str(max(1, math.ceil(timeout_s)))]
     log = tempfile.TemporaryFile()
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
                                preexec_fn=_die_with_parent if sys.platform == "linux" else None)
@@ -126,6 +127,16 @@ def stop(process: subprocess.Popen, grace_s: float = 10.0) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def wait_until_exit(process: subprocess.Popen, poll_s: float = 0.25) -> int:
+    """`process.wait()` in short steps: a signal the kernel hands to another thread (the front's
+    server threads) would not wake a plain wait, so Ctrl-C and SIGTERM could go unheard."""
+    while True:
+        try:
+            return process.wait(poll_s)
+        except subprocess.TimeoutExpired:
+            continue
 
 
 def _die_with_parent() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .options import build_dir_option, format_option
+from .options import allow_service_option, build_dir_option, format_option, timeout_option
 
 
 @click.command()
@@ -18,20 +18,22 @@ from .options import build_dir_option, format_option
               help="TCP port (0: any free port).")
 @click.option("--writable", is_flag=True,
               help="Also accept SPARQL Update (/update) and Graph Store writes (/store) into build/store.")
-@click.option("--timeout", "timeout_s", type=click.IntRange(min=1), metavar="SECONDS",
-              help="Cancel queries that run longer than this.")
+@timeout_option("Stop a query that runs longer than this: HTTP 503 (0: no limit).")
+@allow_service_option
 @click.option("--site", "site_dir", type=click.Path(file_okay=False), metavar="DIR",
               help="The evidence report to serve next to the endpoint [default: BUILD_DIR/site].")
 @click.option("--site-port", type=click.IntRange(0, 65535), metavar="N",
               help="Port of the report site [default: --port + 1; 0: any free port].")
 @build_dir_option
-def serve(host: str, port: int, writable: bool, timeout_s: int | None, site_dir: str | None,
+def serve(host: str, port: int, writable: bool, timeout_s: float, allow_service: bool, site_dir: str | None,
           site_port: int | None, build_dir: str) -> None:
-    """Serve the built graph as a SPARQL 1.1 Protocol endpoint (the Oxigraph server).
+    """Serve the built graph as a SPARQL 1.1 Protocol endpoint (Oxigraph behind litgraph's front).
 
     Queries by GET or POST at /query, with JSON, XML, CSV or TSV results by
     content negotiation (the Accept header). Read-only unless --writable;
-    bound to loopback unless --host says otherwise. Where `litgraph report`
+    bound to loopback unless --host says otherwise. A query is stopped after
+    --timeout seconds (HTTP 503) or when its client hangs up; a query that
+    calls SERVICE is refused (HTTP 400) unless --allow-service. Where `litgraph report`
     has written the evidence report (BUILD_DIR/site), it is served next to the
     endpoint, on --port + 1 unless --site-port says otherwise. Prints the
     endpoint URL (and the site's URL on its own line); Ctrl-C stops both.
@@ -42,14 +44,19 @@ def serve(host: str, port: int, writable: bool, timeout_s: int | None, site_dir:
 
         litgraph query most-cited --endpoint http://127.0.0.1:7878/query
     """
-    from ..serve import LOOPBACK, server_log, start_oxigraph, stop
+    from ..query_guard import QueryPolicy
+    from ..serve import LOOPBACK, server_log, stop, wait_until_exit
+    from ..sparql_front import serve_store, stop_front
 
-    process, endpoint = start_oxigraph(Path(build_dir) / "store", host, port, writable, timeout_s)
+    policy = QueryPolicy(timeout_s or None, allow_service)
+    process, front = serve_store(Path(build_dir) / "store", host, port, writable, policy)
+    endpoint = front.endpoint
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         site = start_site(Path(site_dir) if site_dir else Path(build_dir) / "site", host,
                           site_port if site_port is not None else (port + 1 if port else 0), explicit=bool(site_dir))
     except BaseException:
+        stop_front(front)
         stop(process)  # never leave the Oxigraph server behind
         raise
     try:
@@ -65,12 +72,13 @@ def serve(host: str, port: int, writable: bool, timeout_s: int | None, site_dir:
         if site is not None:
             click.echo(f"litgraph: evidence report at {site[1]}", err=True)
             click.echo(site[1])
-        status = process.wait()
+        status = wait_until_exit(process)
     except KeyboardInterrupt:
         stop(process)
         click.echo("litgraph: server stopped", err=True)
         return
     finally:
+        stop_front(front)
         if site is not None:
             from ..report.server import stop_site_server
 

@@ -4,13 +4,18 @@
     ...                       # url is "http://127.0.0.1:7879/"
     stop_site_server(server)
 
-Static files only, read-only, from one folder; requests are not logged.
+Static files only, read-only, from one folder; requests are not logged, a
+folder without an index.html is a 404 (no listings), and clients that hang up
+leave no traceback in the terminal.
 """
 
 from __future__ import annotations
 
 import functools
+import signal
 import socket
+import socketserver
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,8 +31,29 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args) -> None:  # noqa: A002 (the stdlib's name)
         pass
 
+    def list_directory(self, path):
+        """No directory listings: a folder without an index.html is not found."""
+        self.send_error(404, "Not found")
+        return None
 
-class _Server6(ThreadingHTTPServer):
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def server_bind(self) -> None:
+        """Bind without HTTPServer's reverse-DNS lookup of the address (it can hang without a resolver)."""
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up mid-answer is normal; anything else gets one line, not a traceback."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            sys.stderr.write(f"litgraph: report request from {client_address[0]} failed: "
+                             f"{type(error).__name__}: {error}\n")
+
+
+class _Server6(_Server):
     address_family = socket.AF_INET6
 
 
@@ -42,16 +68,21 @@ def start_site_server(site_dir: str | Path, host: str = "127.0.0.1", port: int =
     if not (site / "index.html").is_file():
         raise InputError(f"no report at {site}: run `litgraph report --out {site}` first")
     handler = functools.partial(_QuietHandler, directory=str(site.resolve()))
-    server_class = _Server6 if ":" in host else ThreadingHTTPServer
+    server_class = _Server6 if ":" in host else _Server
     try:
         server = server_class((host, port), handler)
     except OSError as exc:
         raise InputError(f"cannot serve the report on {host}:{port}: {exc.strerror or exc}") from exc
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, name="litgraph-report", daemon=True).start()
+    threading.Thread(target=serve_without_signals, args=(server,), name="litgraph-report", daemon=True).start()
     bound = server.server_address[1]
     shown = f"[{host}]" if ":" in host else host
     return server, f"http://{shown}:{bound}/"
+
+
+def serve_without_signals(server: ThreadingHTTPServer) -> None:
+    """serve_forever with Ctrl-C and SIGTERM blocked in the server's threads, so the main thread gets them."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    server.serve_forever()
 
 
 def stop_site_server(server: ThreadingHTTPServer) -> None:
