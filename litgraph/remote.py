@@ -138,6 +138,9 @@ def _translate(exc: Exception, endpoint: str, timeout_s: float) -> Exception:
     if isinstance(exc, URITooLong):
         return UpstreamError(f"{where}: the request was too long for the server (HTTP 414)")
     if isinstance(exc, urllib.error.HTTPError):
+        answer = server_message(exc.read() or b"") if exc.fp else ""
+        if exc.code == 503 and re.search(r"longer than|time ?out|timed out", answer, re.I):  # litgraph serve
+            return UpstreamError(f"{where}: the query timed out on the server (HTTP 503): {answer}")
         return UpstreamError(f"{where}: HTTP {exc.code} {exc.reason}")
     if isinstance(exc, (TimeoutError, socket.timeout)) or "timed out" in str(exc):
         return UpstreamError(f"{where}: no answer within {timeout_s:g} s")
