@@ -201,3 +201,14 @@ def test_style_that_leaves_an_item_out_does_not_shift_labels_onto_the_next_item(
     report, article = render_batch([REPORT, ARTICLE], "springer-basic-note")
     assert report is None  # this style prints no entry for a report: dropped and counted
     assert article.text.startswith("Smith JA, Jones K (2001) Peer support for adults")
+
+
+def test_unwritable_output_is_one_line_exit_2_and_no_file(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = blocker / "training.jsonl"
+    done = subprocess.run([sys.executable, "-m", "litgraph.parse.training.generate", "--out", str(out),
+                           "--count", "5"], capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and str(out) in done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()

@@ -25,7 +25,7 @@ from .labels import TrainingSequence
 from .noise import noisy
 from .records import corpus_record, pick_kind, record
 from .render import render_batch
-from .styles import usable_styles
+from .styles import STYLES, usable_styles
 
 DEFAULT_COUNT = 30000
 BATCH = 150
@@ -80,17 +80,13 @@ def rendered(all_jobs: Sequence[Job], tally: Tally) -> dict[int, TrainingSequenc
 
 
 def render_chunk(all_jobs: Sequence[Job], indices: list[int], style: str, tally: Tally) -> dict[int, TrainingSequence]:
-    try:
-        results = render_batch([all_jobs[i].item for i in indices], style)
-    except Exception:  # citeproc-py fails on a few records in some styles; count, never stop
-        tally.dropped[f"render failed: {style}"] += len(indices)
-        return {}
+    results = render_batch([all_jobs[i].item for i in indices], style)
     out = {}
     for index, result in zip(indices, results):
         job = all_jobs[index]
         sequence = result and labelled_sequence(result, job.item["type"], style, job.kind)
         if sequence is None:
-            tally.dropped["not printed alike with and without marks" if result is None else "inconsistent labels"] += 1
+            tally.dropped["citeproc-py failed, left it out or printed it otherwise with marks" if result is None else "inconsistent labels"] += 1
         else:
             out[index] = sequence
     return out
@@ -100,7 +96,7 @@ def generate(seed: int, count: int, tally: Tally) -> Iterator[str]:
     """The JSONL lines, in job order, with noise on a share of them."""
     rng = random.Random(seed)
     styles = usable_styles()
-    tally.dropped["styles skipped"] = 0
+    tally.dropped["styles citeproc-py cannot load"] = len(STYLES) - len(styles)
     all_jobs = jobs(rng, count, styles, corpus_works())
     done = rendered(all_jobs, tally)
     for index in range(len(all_jobs)):
@@ -121,7 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ...atomic import write_lines_atomic
 
     tally = Tally()
-    write_lines_atomic(args.out, generate(args.seed, args.count, tally))
+    try:
+        write_lines_atomic(args.out, generate(args.seed, args.count, tally))
+    except OSError as error:
+        print(f"{args.out}: cannot write the training data: {error.strerror or error}", file=sys.stderr)
+        return 2
     dropped = ", ".join(f"{k}: {v}" for k, v in sorted(tally.dropped.items()) if v) or "none"
     print(f"wrote {tally.written} sequences to {args.out} (dropped: {dropped})", file=sys.stderr)
     return 0

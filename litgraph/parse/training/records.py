@@ -100,7 +100,16 @@ def book(rng: random.Random) -> dict:
         item["edition"] = str(rng.randint(2, 8))
     if rng.random() < 0.1:
         item["collection-title"] = rng.choice(SERIES)
+    if rng.random() < 0.08:
+        item["translator"] = people(rng, 1)
+    if rng.random() < 0.2:
+        item["ISBN"] = isbn(rng)
     return item | identifiers(rng, doi=0.1, pmid=0, url=0.03)
+
+
+def isbn(rng: random.Random) -> str:
+    digits = "".join(str(rng.randint(0, 9)) for _ in range(9))
+    return rng.choice((f"978-{digits[0]}-{digits[1:5]}-{digits[5:]}-{rng.randint(0, 9)}", f"978{digits}{rng.randint(0, 9)}"))
 
 
 def imprint(rng: random.Random) -> dict:

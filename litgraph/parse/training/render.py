@@ -29,15 +29,19 @@ class Rendered:
 
 
 def render_batch(items: Sequence[Mapping], style: str) -> list[Rendered | None]:
-    """One `Rendered` per item, in order; None where the marks changed the rendering."""
-    with cached_macros():
-        plain = bibliography(items, style, marked=False)
-        marked = bibliography(items, style, marked=True)
+    """One `Rendered` per item, in order; None where citeproc-py failed on the item, left it
+    out, or printed it differently with marks."""
+    try:
+        with cached_macros():
+            plain = bibliography(items, style, marked=False)
+            marked = bibliography(items, style, marked=True)
+    except Exception:  # citeproc-py fails in many ways on a few records in some styles
+        plain = marked = []
     if len(plain) == len(marked) == len(items):
         return [aligned(decode(m), p) for m, p in zip(marked, plain)]
     if len(items) == 1:
         return [None]
-    # a style left some items out of its bibliography: render one at a time to keep them apart
+    # a failure, or a style that left items out: one at a time, so no label lands on another item
     return [result for item in items for result in render_batch([item], style)]
 
 

@@ -25,7 +25,7 @@ QUOTES = ("Walking the tightrope", "Your experiences were your tools", "It's not
 ENGLISH = (
     "{Topic} for {population}: {design}",
     "{Topic} among {population}",
-    "Does {intervention} reduce {outcome} among {population}? {Design}",
+    "Can {intervention} reduce {outcome} among {population}? {Design}",
     "'{quote}': the experiences of {population}",
     "“{quote}”: {topic} and {population}",
     "The effect of {intervention} on {outcome}: {design}",

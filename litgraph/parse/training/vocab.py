@@ -31,7 +31,7 @@ NAMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                ("al-Rashid", "El-Sayed", "Haddad", "Khalil", "Abdel-Rahman", "al-Hassan", "Nasser")),
     "chinese": (("Wei", "Xiaoming", "Li", "Jing", "Hui", "Yan", "Zhiwei"),
                 ("Wang", "Zhang", "Li", "Chen", "Liu", "Yang", "Huang", "Zhou", "Xu")),
-    "korean": (("Min-jun", "Seo-yeon", "Ji-ho", "Hyun"), ("Kim", "Lee", "Park", "Choi", "Jung")),
+    "korean": (("Min-Jun", "Seo-Yeon", "Ji-Ho", "Hyun"), ("Kim", "Lee", "Park", "Choi", "Jung")),
     "japanese": (("Hiroshi", "Yuki", "Kenji", "Akiko", "Takeshi"),
                  ("Tanaka", "Suzuki", "Takahashi", "Watanabe", "Yamamoto", "Nakamura")),
     "indian": (("Priya", "Rahul", "Anjali", "Vikram", "Sunita", "Arjun"),
