@@ -16,32 +16,19 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any, Protocol
 
 from .bulk_load import ByteRange, line_ranges  # noqa: F401 (line_ranges: part of this module's API)
 from .deadline import DeadlinePassed, call_with_deadline
 from .errors import QueryError, StoreError, StoreMissingError, UpstreamError
 from .query_guard import QueryPolicy, QueryTimeout, check_service, find_service, timeout_message
+from .values import BOOLEAN, FRACTIONAL, INTEGER, NUMERIC, XSD, plain_value  # noqa: F401 (this module's API)
 
 # The library's own queries never federate and are not timed; the CLI passes --timeout (default 60 s).
 LIBRARY_POLICY = QueryPolicy(timeout_s=None)
-
-XSD = "http://www.w3.org/2001/XMLSchema#"
-# Every XSD number type: stores differ in which one they answer with (Virtuoso
-# returns xsd:int or xsd:integer for the same value, and a double as "1" where
-# Oxigraph writes "1.0E0"), so integer types map to int and the others to float.
-INTEGER = {XSD + name for name in (
-    "integer", "int", "long", "short", "byte",
-    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger",
-    "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
-)}
-FRACTIONAL = {XSD + "decimal", XSD + "double", XSD + "float"}
-NUMERIC = INTEGER | FRACTIONAL
-BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
-
 
 @dataclass(frozen=True, slots=True)
 class Term:
@@ -62,32 +49,6 @@ class GraphStore(Protocol):
     name: str
 
     def select(self, sparql: str, bindings: dict[str, Term] | None = None) -> Rows: ...
-
-
-def plain_value(lexical: str, datatype: str | None) -> Any:
-    """The Python value a JSON row carries for a literal, the same whichever store answered.
-
-    Integer types become int, decimal/double/float become float, booleans
-    bool, and everything else (strings, gYear with or without its datatype,
-    language-tagged text) its lexical form.
-
-    Example:
-        >>> plain_value("0042", XSD + "int"), plain_value("1", XSD + "double"), plain_value("2006", None)
-        (42, 1.0, '2006')
-    """
-    if datatype in INTEGER:
-        try:
-            return int(lexical)
-        except ValueError:
-            return float(lexical)
-    if datatype in FRACTIONAL:
-        try:
-            return float(lexical)
-        except ValueError:
-            return lexical
-    if datatype == BOOLEAN:
-        return lexical in ("true", "1")
-    return lexical
 
 
 class OxigraphStore:
