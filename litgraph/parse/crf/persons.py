@@ -99,6 +99,12 @@ def pair_items(items: list[str]) -> list[Author]:
             people.append(Author(family=item, given=initials(nxt)))
             index += 2
             continue
+        if nxt is not None and runs_on(item, nxt, items[index + 2:]):
+            given, family = split_run_on(nxt)
+            people.append(Author(family=item, given=initials(given)))
+            items = items[:index + 1] + [family] + items[index + 2:]
+            index += 1
+            continue
         people.append(one_person(item))
         index += 1
     return people
@@ -113,6 +119,23 @@ def takes_given(item: str, nxt: str, index: int, items: list[str]) -> bool:
     if item.isupper() and len(item) > 2 and not nxt.isupper():
         return True
     return is_given_word(nxt) and not looks_natural(nxt)
+
+
+def runs_on(item: str, nxt: str, rest: list[str]) -> bool:
+    """A run-on inverted list ("Oates, J. Drey, N.", "Bailie, H. Alistair Tickle, Anna"), as Cambridge's
+    "Cited by" lists print it: `nxt` holds one person's given names and the next person's family name."""
+    if not rest or not is_family_only(item) or not looks_natural(nxt):
+        return False
+    return is_initials(rest[0]) or (is_given_word(rest[0]) and not looks_natural(rest[0]))
+
+
+def split_run_on(chunk: str) -> tuple[str, str]:
+    """ "H. Alistair Tickle" -> ("H. Alistair", "Tickle"): the last word (with its particles) is the next family."""
+    words = chunk.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    return " ".join(words[:start]), " ".join(words[start:])
 
 
 def looks_natural(item: str) -> bool:
