@@ -197,3 +197,39 @@ def test_corrupt_model_exits_2_naming_the_file(tmp_path):
     bad.write_bytes(b"not a model" * 100)
     out = run_cli("refs", "parse", "-", "--model", str(bad), input=TAYLOR + "\n")
     assert out.returncode == 2 and "bad.crfsuite" in out.stderr and "Traceback" not in out.stderr
+
+
+# Label repairs (litgraph/parse/crf/repair.py): the five strings the rule readers read right and the
+# labeller once read wrong, each through the rule that now keeps it right whatever the model learnt.
+def test_no_date_in_parentheses_is_the_date_not_an_author():
+    from litgraph.parse.crf.repair import repair
+    assert repair(("Smith,", "J.", "(n.d.).", "Peer."), ("author",) * 3 + ("title",))[2] == "date"
+
+
+def test_month_after_a_parenthesised_year_stays_in_the_date():
+    from litgraph.parse.crf.repair import repair
+    tokens = ("Smith,", "J.", "(2020,", "March", "5).", "Peer", "work.")
+    labels = ("author", "author", "date", "title", "title", "title", "title")
+    assert repair(tokens, labels) == ("author", "author", "date", "date", "date", "title", "title")
+
+
+def test_in_editors_after_the_title_are_editors_and_the_next_title_is_the_book():
+    from litgraph.parse.crf.repair import repair
+    tokens = ("Smith,", "A.", "(2001)", "'Peer", "work',", "in", "Jones,", "B.", "(ed.)", "Nursing.", "London:")
+    labels = ("author", "author", "date", "title", "title", "author", "author", "author", "author", "title",
+              "location")
+    assert repair(tokens, labels)[5:10] == ("editor",) * 4 + ("container-title",)
+
+
+def test_edited_book_without_a_title_reads_its_book_as_the_title():
+    from litgraph.parse.crf.repair import repair
+    tokens = ("Smith", "J,", "editors.", "Peer", "work.", "London:", "Sage;", "2010.")
+    labels = ("author",) * 3 + ("container-title",) * 2 + ("location", "publisher", "date")
+    assert repair(tokens, labels)[3:5] == ("title", "title")
+
+
+def test_edition_after_the_book_title_is_not_left_in_the_container():
+    from litgraph.parse import parse_reference
+    ref = parse_reference("Smith, A. B. (2001). Peer work in the ward. In J. Jones (Ed.), Mental health nursing "
+                          "(2nd ed., pp. 10–20). Sage.")
+    assert ref.container == "Mental health nursing"

@@ -54,13 +54,11 @@ def test_vancouver_journal_without_period_before_the_year():
         "Psychiatr Serv", "57", None, "1179", "1184")
 
 
-@pytest.mark.xfail(reason="labeller (issue 12): editors' 'editors.' not yet read as an edited book", strict=True)
 def test_vancouver_edited_book():
     ref = parse_reference("Smith J, Jones K, editors. Peer work. London: Sage; 2010.")
     assert ref.type == "book" and ref.title == "Peer work" and ref.publisher == "Sage"
 
 
-@pytest.mark.xfail(reason="labeller (issue 12): '2020, March 5)' date tail labelled title", strict=True)
 def test_harvard_parenthesised_year_with_month():
     ref = parse_reference("Smith, J. (2020, March 5). Peer work today. The Guardian.")
     assert ref.year == 2020 and ref.title == "Peer work today"

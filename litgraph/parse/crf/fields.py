@@ -23,6 +23,7 @@ from ..pages import read_pages
 from ..segments import clean_title
 from .labeller import Labelling
 from .persons import split_persons
+from .repair import NO_DATE
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 LOW_CONFIDENCE = 0.6
@@ -31,6 +32,7 @@ VOLUME_PREFIX = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.?|t\.|tome)\s*", re.IGNORE
 ISSUE_PREFIX = re.compile(r"^(?:no\.?|nr\.?|num(?:ber)?\.?|issue\.?|heft|h\.)\s*", re.IGNORECASE)
 PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?|s\.|pgs?\.?)\s*", re.IGNORECASE)
 VOLUME_ISSUE = re.compile(r"^(?P<volume>[\w.\-]+?)\s*[(\[]\s*(?P<issue>[^()\[\]]+?)\s*[)\]]")
+UNCLOSED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*$")
 ARTICLE = re.compile(r"^(?:e\d+|[A-Z]{1,2}\d{3,}|(?:article|art\.?)\s*(?:no\.?\s*)?\w+)$", re.IGNORECASE)
 
 
@@ -124,6 +126,7 @@ def read_container(segments: list[Segment]) -> tuple[dict[str, object], Segment 
     if found is None:
         return {"container": None}, None
     text = re.sub(r"^(?:In|Dans|En)\s*:?\s+", "", found.text.strip())
+    text = UNCLOSED_TAIL.sub("", text)  # "Mental health nursing (2nd" before "ed., pp. 10-20)"
     return {"container": clean_title(strip_punct(text))}, found
 
 
@@ -191,7 +194,8 @@ def field_warnings(values: dict[str, object], confidence: dict[str, float], labe
     warnings = tuple(f"low confidence ({value:.2f}) in {key}" for key, value in confidence.items()
                      if value < LOW_CONFIDENCE)
     if values.get("year") is None:
-        warnings += ("no year found",)
+        printed = next((t.rstrip(".,:;") for t in labelling.tokens if NO_DATE.match(t)), None)
+        warnings += (f"no year: printed {printed!r}",) if printed else ("no year found",)
     if values.get("title") is None:
         warnings += ("no title found",)
     if labelling.overflow:

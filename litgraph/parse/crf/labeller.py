@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .features import sequence_features
 from .model import load_tagger, model_path
+from .repair import repair
 from .tokens import MAX_TOKENS, head_and_tail
 
 
@@ -43,4 +44,4 @@ def label_text(text: str, model: str | Path | None = None, limit: int = MAX_TOKE
     tagger = load_tagger(model_path(model))
     labels = tagger.tag(sequence_features(tokens))
     marginals = tuple(tagger.marginal(label, i) for i, label in enumerate(labels))
-    return Labelling(tuple(tokens), tuple(labels), marginals, overflow)
+    return Labelling(tuple(tokens), repair(tuple(tokens), tuple(labels)), marginals, overflow)
