@@ -33,7 +33,9 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "style": ((str,), "a CSL style name"), "mailto": ((str,), "an e-mail address"),
     "parser_model": ((str,), "a path"), "allow_service": ((bool,), "true or false"),
     "query_timeout": ((int, float), "a number of seconds"), "replace_core_designs": ((bool,), "true or false"),
+    "crossref": ((dict,), "a table of Crossref client settings (litgraph/crossref/config.py)"),
 }
+DEFAULT_QUERY_TIMEOUT_S = 60.0
 
 
 class ProjectFileError(CorpusError):
@@ -58,7 +60,7 @@ class Project:
     mailto: str | None = None
     parser_model: Path | None = None
     allow_service: bool = False
-    query_timeout: float = 30.0
+    query_timeout: float = DEFAULT_QUERY_TIMEOUT_S  # 0: no limit
     replace_core_designs: bool = False
     config: Path | None = None
 
@@ -152,7 +154,7 @@ def project_from_settings(settings: dict, root: Path, config: Path | None = None
         vocabulary=vocabulary, build=path("build", "build"), queries=path("queries", None),
         style=settings.get("style", "apa"), mailto=settings.get("mailto") or None,
         parser_model=path("parser_model", None), allow_service=settings.get("allow_service", False),
-        query_timeout=float(settings.get("query_timeout", 30.0)),
+        query_timeout=float(settings.get("query_timeout", DEFAULT_QUERY_TIMEOUT_S)),
         replace_core_designs=settings.get("replace_core_designs", False), config=config)
 
 

@@ -28,15 +28,31 @@ class StoreChoice:
 
 
 def timeout_option(help_text: str = "Stop a query that runs longer than this (0: no limit)."):
-    """`--timeout SECONDS` (default 60; 0 for none), handed on as `timeout_s`."""
-    return click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S,
-                        show_default=True, metavar="SECONDS", help=help_text)
+    """`--timeout SECONDS` (the project's `query_timeout`, else 60; 0 for none), handed on as `timeout_s`."""
+    return click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=None,
+                        callback=project_setting("query_timeout", DEFAULT_TIMEOUT_S), metavar="SECONDS",
+                        help=f"{help_text}  [default: the project's query_timeout, else {DEFAULT_TIMEOUT_S}]")
 
 
 def allow_service_option(command):
-    return click.option("--allow-service", is_flag=True,
-                        help="Let queries call other endpoints with SPARQL SERVICE (off: they could reach "
-                             "any URL this machine can).")(command)
+    return click.option("--allow-service", is_flag=True, default=None,
+                        callback=project_setting("allow_service", False),
+                        help="Let queries call other endpoints with SPARQL SERVICE (off unless the project's "
+                             "allow_service is true: they could reach any URL this machine can).")(command)
+
+
+def project_setting(attribute: str, fallback):
+    """An option callback: the value given, else the project's setting, else `fallback`."""
+
+    def callback(ctx: click.Context, param, value):
+        if value is not None:
+            return value
+        from .paths import project_in
+
+        project = project_in(ctx)
+        return getattr(project, attribute) if project is not None else fallback
+
+    return callback
 
 
 def store_option(command):

@@ -1,9 +1,10 @@
 """Where the Crossref settings come from: command options, the environment, a config file.
 
 Precedence, highest first: the command option (`--mailto`, `--base-url`,
-`--cache-dir`), the environment (`LITGRAPH_MAILTO`), `litgraph.toml` in the
-working folder, then `~/.config/litgraph/config.toml` (or under
-`$XDG_CONFIG_HOME`). Both files use one table::
+`--cache-dir`), the environment (`LITGRAPH_MAILTO`), the project's `litgraph.toml`
+(the nearest one in the working folder or above it; its top-level `mailto` counts
+too), then `~/.config/litgraph/config.toml` (or under `$XDG_CONFIG_HOME`). Both
+files take one table::
 
     [crossref]
     mailto = "librarian@example.org"
@@ -50,8 +51,12 @@ class Settings:
 
 def config_files(cwd: Path | None = None) -> list[Path]:
     """The config files consulted, highest precedence first."""
+    from ..project import CONFIG_NAME, nearest_config
+
     home_config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return [(cwd or Path.cwd()) / "litgraph.toml", home_config / "litgraph" / "config.toml"]
+    start = (cwd or Path.cwd()).resolve()
+    project = nearest_config(start) or start / CONFIG_NAME  # the project's litgraph.toml, found as git would
+    return [project, home_config / "litgraph" / "config.toml"]
 
 
 def read_config(paths: list[Path]) -> dict[str, str]:
@@ -75,7 +80,9 @@ def crossref_table(path: Path) -> dict[str, str]:
     unknown = table.keys() - CONFIG_KEYS
     if unknown:
         raise CrossrefConfigError(f"{path}: unknown [crossref] key(s): {', '.join(sorted(unknown))}")
-    return {k: str(v) for k, v in table.items()}
+    project_mailto = data.get("mailto")  # a project's top-level `mailto` (docs/projects.md)
+    settings = {"mailto": str(project_mailto)} if isinstance(project_mailto, str) and project_mailto else {}
+    return settings | {k: str(v) for k, v in table.items()}
 
 
 def default_cache_dir() -> Path:
