@@ -12,8 +12,15 @@ which would put into one cluster
 Because score links are applied from the highest score down, the link refused
 is the weakest one that would complete a chain between a `different` pair:
 the pair ends up apart even when a chain of look-alikes would have joined
-them, and the stronger links of the chain stand. Every refusal is kept as a
-decision with its reason.
+them, and the stronger links of the chain stand.
+
+What is recorded stays proportional to the members: one decision per join (the
+member that joined a work, the member it was compared with, score and reasons),
+and per pair of works left apart the best pair that scored at least NEAR_MISS or
+was refused a merge (with the reason): the near-misses a curator would review.
+Pairs that agree but were already one work are not recorded again. Mentions
+printed alike are compared once (`profiles_of`), and blocks stay small
+(`blocking`), so a field of 200,000 entries compares near-linearly many pairs.
 """
 
 from __future__ import annotations
@@ -21,12 +28,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 
 from ..model import MergeDecision
-from .compare import NEAR_MISS, Comparison, compare
+from .blocking import candidate_pairs
+from .compare import NEAR_MISS, compare
 from .curator import Assertion, CuratorAssertions
-from .mentions import Mention, blocking_keys
+from .mentions import Mention
 
 Pairs = set[tuple[str, str]]
 
@@ -43,6 +50,8 @@ class Clusters:
         for a, b in different:
             self._apart[a].add(b)
             self._apart[b].add(a)
+        # Per work, its members a curator keeps apart from another: only these are checked.
+        self._constrained = {key: {key} for key in self._apart}
 
     def find(self, key: str) -> str:
         root = key
@@ -60,9 +69,9 @@ class Clusters:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return None
-        small, other = sorted((ra, rb), key=lambda r: len(self._members[r]))
-        for x in sorted(self._members[small]):
-            for y in sorted(self._apart.get(x, ())):
+        small, other = sorted((ra, rb), key=lambda r: (len(self._constrained.get(r, ())), r))
+        for x in sorted(self._constrained.get(small, ())):
+            for y in sorted(self._apart[x]):
                 if self.find(y) == other:
                     first, second = sorted((x, y))
                     return f"the curator says {first} and {second} are different works"
@@ -75,17 +84,26 @@ class Clusters:
         return None
 
     def union(self, a: str, b: str) -> None:
-        ra, rb = sorted((self.find(a), self.find(b)))
+        """Join two works; the bigger one's sets absorb the smaller's, so joins stay cheap."""
+        ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return
+        if (len(self._members[ra]), rb) < (len(self._members[rb]), ra):
+            ra, rb = rb, ra
         self._parent[rb] = ra
-        self._members[ra] |= self._members.pop(rb)
-        self._dois[ra] |= self._dois.pop(rb)
-        self._lists[ra] |= self._lists.pop(rb)
+        for sets in (self._members, self._dois, self._lists, self._constrained):
+            absorb(sets, ra, rb)
 
     def groups(self) -> list[list[str]]:
         """The clusters, each a sorted list of member keys, ordered by their first key."""
         return sorted(sorted(members) for members in self._members.values())
+
+
+def absorb(sets: dict[str, set[str]], keep: str, gone: str) -> None:
+    """Move the set of root `gone` into the set of root `keep`."""
+    moved = sets.pop(gone, None)
+    if moved:
+        sets.setdefault(keep, set()).update(moved)
 
 
 def list_of(mention: Mention) -> str | None:
@@ -151,44 +169,86 @@ def apply_dois(clusters: Clusters, mentions: Sequence[Mention], decided: Pairs) 
 
 
 def apply_scores(clusters: Clusters, mentions: Sequence[Mention], decided: Pairs) -> list[MergeDecision]:
-    """Join scored pairs from the best down; then record merges and near-misses as they ended."""
-    scored = [(compare(a, b), a, b) for a, b in candidate_pairs(mentions)
-              if pair_of(a.key, b.key) not in decided and not (a.doi and a.doi == b.doi)]
+    """Join scored pairs from the best down; record each join once, and the near-misses left apart.
+
+    Mentions printed alike (one `signature`) are compared once, through their first
+    member (`profiles`); a pair of profiles then stands for every pair of their members.
+    """
+    profiles = profiles_of(mentions)
+    reps = {group[0].key: group for group in profiles}
+    scored = [(compare(group[0], group[0]), group[0], group[0]) for group in profiles if len(group) > 1]
+    scored += [(compare(a, b), a, b) for a, b in candidate_pairs([g[0] for g in profiles])
+               if not (a.doi and a.doi == b.doi)]
     scored.sort(key=lambda t: (-t[0].score, t[1].key, t[2].key))
-    refused: dict[tuple[str, str], str] = {}
+    decisions, missed = [], []
     for comparison, a, b in scored:
         if comparison.merges:
+            joined, refused = join_profiles(clusters, reps[a.key], reps[b.key], decided)
+            decisions += [decision(x, y, True, comparison.score, comparison.reasons, "score") for x, y in joined]
+            if refused:
+                missed.append((comparison, *refused))
+        elif comparison.score >= NEAR_MISS:
+            missed.append((comparison, a.key, b.key, None))
+    return decisions + near_misses(clusters, missed, decided)
+
+
+def profiles_of(mentions: Sequence[Mention]) -> list[tuple[Mention, ...]]:
+    """Mentions grouped by `signature`, each group sorted by key, the groups by their first key."""
+    groups: dict[tuple, list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        groups[mention.signature].append(mention)
+    return sorted((tuple(sorted(g, key=lambda m: m.key)) for g in groups.values()), key=lambda g: g[0].key)
+
+
+def join_profiles(clusters: Clusters, left: tuple[Mention, ...], right: tuple[Mention, ...],
+                  decided: Pairs) -> tuple[list[tuple[str, str]], tuple[str, str, str] | None]:
+    """Join each work holding members of `right` to a work holding members of `left`, where allowed.
+
+    `left is right` joins one profile's members among themselves. Returns the joins
+    made (the member that joined, and the member it joined against) and, if none was
+    made, the first pair refused and why.
+    """
+    alike = left is right
+    firsts: list[Mention] = []
+    joined: list[tuple[str, str]] = []
+    refused = None
+    for b in (right if alike else first_per_work(clusters, right)):
+        if not alike:
+            firsts = first_per_work(clusters, tuple(a for a in left if pair_of(a.key, b.key) not in decided))
+        for a in firsts:
+            if clusters.same(a.key, b.key):
+                break
             why_not = clusters.conflict(a.key, b.key, "score")
             if why_not is None:
                 clusters.union(a.key, b.key)
-            else:
-                refused[pair_of(a.key, b.key)] = why_not
-    return [score_decision(clusters, comparison, a, b, refused.get(pair_of(a.key, b.key)))
-            for comparison, a, b in scored if comparison.merges or comparison.score >= NEAR_MISS]
+                joined.append((a.key, b.key))
+                break
+            refused = refused or (a.key, b.key, why_not)
+        else:
+            if alike:
+                firsts.append(b)
+    return joined, None if joined else refused
 
 
-def score_decision(clusters: Clusters, comparison: Comparison, a: Mention, b: Mention,
-                   refused: str | None) -> MergeDecision:
-    same = clusters.same(a.key, b.key)
-    reasons = comparison.reasons
-    if refused:
-        reasons += (f"kept apart: {refused}",)
-    elif same and not comparison.merges:
-        reasons += ("below the threshold on its own; joined through other members",)
-    return decision(a.key, b.key, same, comparison.score, reasons, "score")
+def first_per_work(clusters: Clusters, group: tuple[Mention, ...]) -> list[Mention]:
+    """The first member of `group` in each work its members are in (usually one)."""
+    seen: dict[str, Mention] = {}
+    for mention in group:
+        seen.setdefault(clusters.find(mention.key), mention)
+    return list(seen.values())
 
 
-def candidate_pairs(mentions: Sequence[Mention]) -> list[tuple[Mention, Mention]]:
-    """Pairs that share a blocking key, each once, in a fixed order."""
-    blocks: dict[str, list[Mention]] = defaultdict(list)
-    for mention in sorted(mentions, key=lambda m: m.key):
-        for key in blocking_keys(mention):
-            blocks[key].append(mention)
-    pairs: dict[tuple[str, str], tuple[Mention, Mention]] = {}
-    for key in sorted(blocks):
-        for a, b in combinations(blocks[key], 2):
-            pairs.setdefault((a.key, b.key), (a, b))
-    return [pairs[p] for p in sorted(pairs)]
+def near_misses(clusters: Clusters, missed: list, decided: Pairs) -> list[MergeDecision]:
+    """The best pair between each two works left apart that scored at least NEAR_MISS (or was refused)."""
+    best: dict[tuple[str, str], MergeDecision] = {}
+    for comparison, a, b, refused in missed:
+        if clusters.same(a, b) or pair_of(a, b) in decided:
+            continue
+        reasons = comparison.reasons + ((f"kept apart: {refused}",) if refused else ())
+        works = pair_of(clusters.find(a), clusters.find(b))
+        if works not in best:
+            best[works] = decision(a, b, False, comparison.score, reasons, "score")
+    return list(best.values())
 
 
 def pair_of(a: str, b: str) -> tuple[str, str]:

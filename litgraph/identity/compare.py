@@ -31,7 +31,6 @@ from rapidfuzz.distance import Levenshtein
 
 from .containers import container_match
 from .mentions import Mention
-from .normalise import digits
 
 # Merge at or above this score. On the seed corpus printings of one work score 0.83 or
 # more (lowest: Turner 1990, whose title 000 prints twice) and different works 0.63 at
@@ -150,7 +149,7 @@ def bodies_part(a: Mention, b: Mention, title: tuple[float, str] | None) -> Part
     w = WEIGHTS["author"]
     if a.acronym and (a.acronym == y.replace(" ", "") or b.acronym == x.replace(" ", "")):
         return Part(0.9, w, f"first author {x}~{y} (acronym)")
-    long_title = min(len(a.title.split()), len(b.title.split())) >= CORPORATE_WORDS
+    long_title = min(a.title_words, b.title_words) >= CORPORATE_WORDS
     near_year = a.year is not None and b.year is not None and abs(a.year - b.year) <= 1
     if title is not None and title[0] >= CORPORATE_TITLE and long_title and near_year:
         # A report is often credited to the body that commissioned or hosts it.
@@ -196,7 +195,7 @@ def page_part(a: Mention, b: Mention) -> Part | None:
     x, y = a.locator, b.locator
     if not x or not y:
         return None
-    if x.strip().lower() == y.strip().lower():
+    if a.locator_key == b.locator_key:
         return Part(1.0, WEIGHTS["page"], f"first page {x}={y}")
     if page_agrees(a, b):
         return Part(1.0, WEIGHTS["page"], f"first page {page_text(a)}~{page_text(b)}")
@@ -204,8 +203,7 @@ def page_part(a: Mention, b: Mention) -> Part | None:
 
 
 def volume_agrees(a: Mention, b: Mention) -> bool:
-    x, y = a.fields.volume, b.fields.volume
-    return bool(x and y and x.strip().lower() == y.strip().lower())
+    return bool(a.fields.volume and b.fields.volume and a.volume_key == b.volume_key)
 
 
 def page_agrees(a: Mention, b: Mention) -> bool:
@@ -213,7 +211,7 @@ def page_agrees(a: Mention, b: Mention) -> bool:
     x, y = a.locator, b.locator
     if not x or not y:
         return False
-    if x.strip().lower() == y.strip().lower():
+    if a.locator_key == b.locator_key:
         return True
     return lost_dash(a, y) or lost_dash(b, x)
 
@@ -225,7 +223,7 @@ def lost_dash(mention: Mention, other: str) -> bool:
     and printed in full by the other list): `other` starts with the first page and
     the rest, completed from the first page, is a later page.
     """
-    first = digits(mention.fields.first_page)
+    first = mention.first_page_digits
     other = other.strip()
     if not first or not other.isdigit() or not other.startswith(first) or len(other) <= len(first):
         return False
