@@ -64,10 +64,11 @@ def read_certain(text: str, status: str | None = None) -> Reading | None:
     if len(text) > MAX_LENGTH:
         return None
     for reader in CERTAIN_READERS:
+        if reader is not read_bmc and SEED_AUTHOR_DATE.match(text) is None:
+            return None  # not a seed author-date shape: whatever the reader made of it would be refused
         reading = reader(text, status)
         if reading is not None:
-            seed_shape = reader is read_bmc or SEED_AUTHOR_DATE.match(text) is not None
-            return reading if seed_shape and is_certain(reading) else None
+            return reading if is_certain(reading) else None
     return None
 
 

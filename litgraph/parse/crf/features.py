@@ -100,29 +100,30 @@ def token_features(token: str) -> tuple[str, ...]:
     return tuple(feats + pattern_features(token, word))
 
 
+OFFSETS = (-2, -1, 1, 2)
+OUTSIDE = {offset: (f"{offset}:none",) for offset in OFFSETS}
+POSITIONS = tuple(f"pos={tenth}" for tenth in range(10))
+
+
 def sequence_features(tokens: list[str]) -> list[list[str]]:
     """The features of every token of one reference, with context and neighbours."""
+    total = len(tokens)
     own = [token_features(t) for t in tokens]
     context = context_features(tokens)
-    total = len(tokens)
-    result = []
-    for index, feats in enumerate(own):
-        row = [*feats, *context[index]] + ["pos=" + str(10 * index // max(total, 1))]
-        row += neighbour_features(tokens, index)
-        result.append(row)
+    before2, before1, after1, after2 = (neighbours(tokens, offset) for offset in OFFSETS)
+    result = [[*own[i], *context[i], POSITIONS[10 * i // total], *before2[i], *before1[i], *after1[i], *after2[i]]
+              for i in range(total)]
     if result:
         result[0].append("BOS")
         result[-1].append("EOS")
     return result
 
 
-def neighbour_features(tokens: list[str], index: int) -> list[str]:
-    """A few of the features of the tokens at -2, -1, +1 and +2."""
-    row: list[str] = []
-    for offset in (-2, -1, 1, 2):
-        other = index + offset
-        row += seen_from(tokens[other], offset) if 0 <= other < len(tokens) else (f"{offset}:none",)
-    return row
+def neighbours(tokens: list[str], offset: int) -> list[tuple[str, ...]]:
+    """For each position, what it sees of the token at `offset` from it (or that there is none)."""
+    seen = [seen_from(t, offset) for t in tokens]
+    pad = [OUTSIDE[offset]] * abs(offset)
+    return seen[offset:] + pad if offset > 0 else pad + seen[:offset]
 
 
 @lru_cache(maxsize=65536)
@@ -131,17 +132,29 @@ def seen_from(token: str, offset: int) -> tuple[str, ...]:
     return tuple(f"{offset}:{f}" for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS))
 
 
-def context_features(tokens: list[str]) -> list[list[str]]:
+def context_features(tokens: list[str]) -> list[tuple[str, ...]]:
     """Running state: sentences ended, a year seen, inside quotes, inside parentheses."""
     rows, sentences, year_seen, quoted, depth = [], 0, False, False, 0
     for token in tokens:
-        rows.append([f"sent={min(sentences, 6)}", "yearseen" if year_seen else "noyear",
-                     "inq" if quoted else "outq", "inpar" if depth > 0 else "outpar"])
-        sentences += ends_sentence(token)
-        year_seen = year_seen or bool(YEAR.search(token))
-        quoted = toggles_quote(token, quoted)
-        depth = max(0, depth + token.count("(") - token.count(")"))
+        rows.append(CONTEXTS[min(sentences, 6), year_seen, quoted, depth > 0])
+        ends, year, delta, quoted_after = token_state(token, quoted)
+        sentences += ends
+        year_seen = year_seen or year
+        quoted = quoted_after
+        depth = max(0, depth + delta)
     return rows
+
+
+CONTEXTS = {(n, y, q, p): (f"sent={n}", "yearseen" if y else "noyear", "inq" if q else "outq",
+                           "inpar" if p else "outpar")
+            for n in range(7) for y in (False, True) for q in (False, True) for p in (False, True)}
+
+
+@lru_cache(maxsize=131072)
+def token_state(token: str, quoted: bool) -> tuple[bool, bool, int, bool]:
+    """What a token changes in the running state: a sentence ended, a year, parentheses, quotes."""
+    delta = token.count("(") - token.count(")")
+    return ends_sentence(token), bool(YEAR.search(token)), delta, toggles_quote(token, quoted)
 
 
 def ends_sentence(token: str) -> bool:
