@@ -172,6 +172,7 @@ class Work:
     publisher: str | None
     place: str | None
     members: tuple[Member, ...] = field(default=())
+    sources: tuple[tuple[str, str], ...] = field(default=())  # (field, key of the member it came from)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of `litgraph works`."""

@@ -35,6 +35,7 @@ def triples_for(works: Sequence[Work], entries: Sequence[ReferenceEntry],
     keys = citation_keys or {}
     for work in works:
         yield from work_triples(work, is_seed=bool(work.doi and work.doi.lower() in seeds))
+        yield from field_source_triples(work, index)
         if work.id in keys:
             yield (URIRef(work_iri(work.id)), LG.citationKey, Literal(keys[work.id]))
     for entry in entries:
@@ -241,3 +242,14 @@ def build_triples(corpus_digest: str, corpus_files: Sequence[str]) -> list[Tripl
     b = LGD["build"]
     out: list[Triple] = [(b, RDF.type, PROV.Activity), (b, LG.corpusDigest, Literal(corpus_digest))]
     return out + [(b, PROV.used, LGD[f"corpus/{name}"]) for name in corpus_files]
+
+
+def field_source_triples(work: Work, index: MemberIndex) -> list[Triple]:
+    """Which member each chosen field of `work` came from (identity/fields.py), as lg:FieldSource nodes."""
+    s = URIRef(work_iri(work.id))
+    out: list[Triple] = []
+    for name, member_key in work.sources:
+        f = URIRef(f"{s}/field/{name}")
+        out += [(s, LG.hasFieldSource, f), (f, RDF.type, LG.FieldSource), (f, LG.fieldName, Literal(name)),
+                (f, PROV.wasDerivedFrom, index.member_iri(member_key))]
+    return out

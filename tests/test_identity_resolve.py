@@ -78,14 +78,15 @@ def test_title_is_the_longest_that_is_not_a_truncation():
     assert work.title == TITLE
 
 
-def test_year_is_the_most_common_then_one_printed_with_a_doi_then_the_earliest():
+def test_year_is_the_most_common_then_one_printed_with_a_doi_and_a_tie_not_simply_the_earliest():
     def year_of(*years_and_dois):
         entries = [entry(f"10.1/{i}", 1, year=y, doi=d) for i, (y, d) in enumerate(years_and_dois)]
         return only_work(resolve_works([], entries, NONE, {})).year
 
     assert year_of((2012, None), (2013, None), (2013, None)) == 2013
     assert year_of((2012, None), (2013, "10.5/x")) == 2013
-    assert year_of((2013, None), (2012, None)) == 2012
+    assert year_of((2013, None), (2012, None)) == 2013  # issue 14: a tie no longer goes to the earliest
+    assert year_of((2012, None), (2013, None)) == 2012
     assert year_of((None, "10.5/x"), (2012, None), (2013, None)) == 2012
 
 

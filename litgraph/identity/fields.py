@@ -1,34 +1,62 @@
-"""Choose a work's fields from the mentions in its cluster.
+"""Choose a work's fields from the mentions in its cluster: the best record wins, field by field.
 
-A seed paper's own record wins every field it has. Otherwise each field is
-the value most members print, ties going to members with a DOI and then to
-the smallest member key, so the choice never depends on input order. Two
-fields follow their own rules:
+Each field is chosen on its own, and records which member it came from:
 
-- title: the longest printed title that is not a truncation of another
-  (a title ending in "..." or the word-prefix of a longer one) nor printed twice over;
-- year: the most common; ties go to a year printed with a DOI, then to the earliest;
-- authors: the list of the member that names the most authors.
+1. **Source first.** Members are ranked by where they come from: a curated
+   paper record, then a paper added from Crossref, then an entry of an
+   imported library, then a printed string. The most trusted source that has a
+   value for the field decides it; a seed paper's own record therefore wins
+   every field it has.
+2. **Then a vote** among the members of that source: the value most of them
+   agree on, compared normalised (titles by their folded words, journals with
+   abbreviations folded into the full name, other fields case-blind). Ties go
+   to the more trusted member (one printing a DOI), then to the more complete
+   value, then to the smallest member key, so input order never matters.
+   A longer value never wins by being longer: one misspelt printing loses to
+   ten correct ones.
+
+Fields with their own rules:
+
+- title: a truncated printing ("..." or the first words of a longer title)
+  votes for the title it truncates and is never chosen over it; a title
+  printed twice over is not chosen;
+- year: a tie goes to the year of the printing that agrees most with the
+  chosen title, journal, volume and first page, never simply to the earliest;
+- authors: the longer author list, then the one with more full given names
+  ("Patrick W" over "PW"), then trust, then member key.
+
+    >>> from litgraph.identity.mentions import mention_from_entry
+    >>> from litgraph.model import ParsedReference, ReferenceEntry
+    >>> def printed(n, title):
+    ...     return mention_from_entry(ReferenceEntry("10.1/a", "references", n, title,
+    ...                                              ParsedReference(raw=title, title=title)))
+    >>> chosen = choose_fields([printed(1, "Peer support"), printed(2, "Peer support"),
+    ...                         printed(3, "Peer supports in services")])
+    >>> chosen.title, dict(chosen.sources)["title"]
+    ('Peer support', '10.1/a#references/1')
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ..model import Author, WorkType
+from .containers import container_match
 from .mentions import Mention
-from .normalise import title_key, undoubled
+from .normalise import container_words, doi_key, title_key, undoubled
 
-T = TypeVar("T")
 TYPE_ORDER: tuple[WorkType, ...] = ("journal-article", "report", "book", "chapter", "other")
+CURATED, CROSSREF, LIBRARY, PRINTED = 3, 2, 1, 0
+SOURCE_NAMES = {CURATED: "curated record", CROSSREF: "Crossref", LIBRARY: "imported library",
+                PRINTED: "printed reference"}
+SCALARS = ("volume", "issue", "first_page", "last_page", "article_number", "publisher", "place")
 
 
 @dataclass(frozen=True, slots=True)
 class WorkFields:
-    """A Work without its id and members."""
+    """A Work without its id and members; `sources` says which member gave each field."""
 
     doi: str | None
     title: str | None
@@ -43,75 +71,155 @@ class WorkFields:
     article_number: str | None
     publisher: str | None
     place: str | None
+    sources: tuple[tuple[str, str], ...] = ()
 
 
-def choose_fields(mentions: Sequence[Mention]) -> WorkFields:
-    ranked = sorted(mentions, key=rank)
-    seed = next((m for m in ranked if m.is_seed), None)
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One member's value for one field, with what it is compared and ranked by."""
 
-    def pick(get: Callable[[Mention], T | None]) -> T | None:
-        if seed is not None and get(seed) not in (None, ""):
-            return get(seed)
-        return most_common(ranked, get)
-
-    return WorkFields(
-        doi=pick(lambda m: m.fields.doi and m.fields.doi.strip()),
-        title=seed.fields.title if seed is not None else choose_title(ranked),
-        year=seed.fields.year if seed is not None else choose_year(ranked),
-        authors=choose_authors(ranked),
-        type=seed.fields.type if seed is not None else choose_type(ranked),
-        container=pick(lambda m: m.fields.container),
-        volume=pick(lambda m: m.fields.volume),
-        issue=pick(lambda m: m.fields.issue),
-        first_page=pick(lambda m: m.fields.first_page),
-        last_page=pick(lambda m: m.fields.last_page),
-        article_number=pick(lambda m: m.fields.article_number),
-        publisher=pick(lambda m: m.fields.publisher),
-        place=pick(lambda m: m.fields.place),
-    )
+    member: str
+    value: object
+    norm: object
+    trust: tuple[int, bool]   # (source rank, prints a DOI)
+    completeness: int
 
 
-def rank(mention: Mention) -> tuple[bool, bool, str]:
-    """Seed paper first, then members that print a DOI, then by key."""
-    return (not mention.is_seed, mention.doi is None, mention.key)
+def source_rank(mention: Mention, crossref_papers: frozenset[str] = frozenset()) -> int:
+    """CURATED, CROSSREF, LIBRARY or PRINTED: where the member's fields come from."""
+    if mention.member.list == "paper":
+        return CROSSREF if mention.member.paper_doi.lower() in crossref_papers else CURATED
+    return LIBRARY if mention.member.list == "library" else PRINTED
 
 
-def most_common(ranked: Sequence[Mention], get: Callable[[Mention], T | None]) -> T | None:
-    values = [v for v in (get(m) for m in ranked) if v not in (None, "")]
-    if not values:
-        return None
-    counts = Counter(values)
-    best = max(counts.values())
-    return next(v for v in values if counts[v] == best)
+def choose_fields(mentions: Sequence[Mention], crossref_papers: frozenset[str] = frozenset()) -> WorkFields:
+    """The work's fields from its members' mentions.
+
+    Args:
+        mentions: the members of one work.
+        crossref_papers: lower-case DOIs of papers added from Crossref (ranked below curated records).
+    """
+    ranked = sorted(mentions, key=lambda m: m.key)
+    trust = {m.key: (source_rank(m, crossref_papers), m.doi is not None) for m in ranked}
+    chosen: dict[str, Candidate | None] = {
+        "doi": best(candidates(ranked, trust, lambda m: (m.fields.doi or "").strip(), doi_key)),
+        "title": choose_title(ranked, trust),
+        "container": choose_container(ranked, trust),
+        "authors": choose_authors(ranked, trust),
+        "type": choose_type(ranked, trust),
+    }
+    for name in SCALARS:
+        chosen[name] = best(candidates(ranked, trust, field_getter(name), casefolded))
+    chosen["year"] = choose_year(ranked, trust, chosen)
+    return fields_from(chosen)
 
 
-def choose_title(ranked: Sequence[Mention]) -> str | None:
-    titles = [m.fields.title.strip() for m in ranked if m.fields.title and m.fields.title.strip()]
-    marked = [t for t in titles if not t.endswith(("...", "\u2026"))
-              and undoubled(title_key(t)) == title_key(t)] or titles
-    keys = {t: title_key(t) for t in marked}
-    whole = [t for t in marked if not any(k.startswith(keys[t] + " ") for k in keys.values())] or marked
-    return max(whole, key=lambda t: (len(keys[t]), len(t)), default=None)
+def fields_from(chosen: dict[str, Candidate | None]) -> WorkFields:
+    values = {name: c.value if c is not None else None for name, c in chosen.items()}
+    values["authors"] = values["authors"] or ()
+    values["type"] = values["type"] or "other"
+    sources = tuple(sorted((name, c.member) for name, c in chosen.items() if c is not None))
+    return WorkFields(**values, sources=sources)
 
 
-def choose_year(ranked: Sequence[Mention]) -> int | None:
-    years = Counter(m.year for m in ranked if m.year is not None)
-    if not years:
-        return None
-    best = max(years.values())
-    tied = sorted(y for y, n in years.items() if n == best)
-    with_doi = sorted(m.year for m in ranked if m.doi and m.year in tied)
-    return with_doi[0] if with_doi else tied[0]
+def field_getter(name: str) -> Callable[[Mention], object]:
+    return lambda m: getattr(m.fields, name)
 
 
-def choose_authors(ranked: Sequence[Mention]) -> tuple[Author, ...]:
-    # max() keeps the first of equals, and `ranked` puts the seed paper first.
-    return max((m.fields.authors for m in ranked), key=len, default=())
+def casefolded(value: object) -> str:
+    return " ".join(str(value).split()).casefold()
 
 
-def choose_type(ranked: Sequence[Mention]) -> WorkType:
-    known = [m.fields.type for m in ranked if m.fields.type != "other"]
-    if not known:
-        return "other"
-    counts = Counter(known)
-    return min(counts, key=lambda t: (-counts[t], TYPE_ORDER.index(t)))
+def candidates(ranked: Sequence[Mention], trust: dict, get: Callable[[Mention], object],
+               norm: Callable[[object], object] = casefolded) -> list[Candidate]:
+    """Every member's non-empty value, with its normalised form, trust and length."""
+    out = []
+    for m in ranked:
+        value = get(m)
+        if value not in (None, "", ()):
+            out.append(Candidate(m.key, value, norm(value), trust[m.key], len(str(value))))
+    return out
+
+
+def top_source(pool: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates of the most trusted source that offers any."""
+    if not pool:
+        return []
+    tier = max(c.trust[0] for c in pool)
+    return [c for c in pool if c.trust[0] == tier]
+
+
+def best(pool: Sequence[Candidate], votes: Callable[[Candidate], int] | None = None,
+         after_votes: Callable[[Candidate], tuple] = lambda c: ()) -> Candidate | None:
+    """The most voted-for candidate of the top source; ties by trust, completeness, then member key.
+
+    By default a candidate's votes are the candidates of its source with the same
+    normalised value; the most common exact spelling of that value is then preferred.
+    """
+    pool = top_source(pool)
+    norms = Counter(c.norm for c in pool)
+    exact = Counter((c.norm, str(c.value)) for c in pool)
+    count = votes or (lambda c: norms[c.norm])
+    # max() keeps the first of equals, and `pool` is in member-key order.
+    return max(pool, key=lambda c: (count(c), *after_votes(c), exact[(c.norm, str(c.value))],
+                                    c.trust, c.completeness), default=None)
+
+
+def choose_title(ranked: Sequence[Mention], trust: dict) -> Candidate | None:
+    """The title most printings support; a truncation supports the title it is the start of."""
+    pool = top_source(candidates(ranked, trust, lambda m: (m.fields.title or "").strip(), title_key))
+    whole = [c for c in pool if not is_truncated(str(c.value), c.norm)] or pool
+    keys = {c.norm for c in whole}
+    whole = [c for c in whole if not any(k.startswith(f"{c.norm} ") for k in keys)] or whole
+
+    def support(c: Candidate) -> int:
+        return sum(1 for v in pool if v.norm == c.norm or (v.norm and c.norm.startswith(f"{v.norm} ")))
+
+    return best(whole, support)
+
+
+def is_truncated(title: str, key: str) -> bool:
+    return title.endswith(("...", "\u2026")) or undoubled(key) != key
+
+
+def choose_container(ranked: Sequence[Mention], trust: dict) -> Candidate | None:
+    """A journal's name: abbreviated and full printings vote together, and the fuller name wins their tie."""
+    pool = top_source(candidates(ranked, trust, lambda m: m.fields.container, lambda v: container_words(v)))
+
+    def support(c: Candidate) -> int:
+        return sum(1 for v in pool if container_match(v.norm, c.norm))
+
+    return best(pool, support, lambda c: (c.completeness,))
+
+
+def choose_authors(ranked: Sequence[Mention], trust: dict) -> Candidate | None:
+    """The longer author list, then the one with more full given names, then trust, then member key."""
+    pool = top_source(candidates(ranked, trust, lambda m: m.fields.authors, lambda v: len(v)))
+    return max(pool, key=lambda c: (c.norm, full_names(c.value), c.trust), default=None)
+
+
+def full_names(authors: Iterable[Author]) -> tuple[int, int]:
+    """How many given names are written out ("Patrick W"), and their total length."""
+    given = [a.given or "" for a in authors]
+    return (sum(any(ch.islower() for ch in g) for g in given), sum(len(g) for g in given))
+
+
+def choose_type(ranked: Sequence[Mention], trust: dict) -> Candidate | None:
+    known = [c for c in candidates(ranked, trust, lambda m: m.fields.type, str) if c.value != "other"]
+    return best(known, after_votes=lambda c: (-TYPE_ORDER.index(c.value),))
+
+
+def choose_year(ranked: Sequence[Mention], trust: dict, chosen: dict[str, Candidate | None]) -> Candidate | None:
+    """The most printed year; a tie goes to trust, then to the printing agreeing most with the other fields."""
+    by_key = {m.key: m for m in ranked}
+    pool = candidates(ranked, trust, lambda m: m.fields.year, lambda v: v)
+    return best(pool, after_votes=lambda c: (c.trust, agreement(by_key[c.member], chosen)))
+
+
+def agreement(mention: Mention, chosen: dict[str, Candidate | None]) -> int:
+    """How many of title, journal, volume and first page this member prints as chosen."""
+    mine = {"title": title_key(mention.fields.title), "container": container_words(mention.fields.container),
+            "volume": casefolded(mention.fields.volume or ""),
+            "first_page": casefolded(mention.fields.first_page or "")}
+    return sum(1 for name, value in mine.items()
+               if chosen.get(name) is not None and value and value == chosen[name].norm)

@@ -48,7 +48,8 @@ def resolve_works(papers: Sequence[Paper], entries: Sequence[ReferenceEntry],
     clustering = cluster_mentions(mentions, curator)
     by_key = {m.key: m for m in mentions}
     groups = clustering.groups
-    chosen = [choose_fields([by_key[k] for k in group]) for group in groups]
+    from_crossref = frozenset(p.doi.lower() for p in papers if p.source.startswith("crossref"))
+    chosen = [choose_fields([by_key[k] for k in group], from_crossref) for group in groups]
     assignment = assign_ids(groups, chosen, id_lock)
     works = [work_of(work_id, fields, [by_key[k] for k in group])
              for work_id, fields, group in zip(assignment.ids, chosen, groups)]
@@ -97,7 +98,7 @@ def work_of(work_id: str, fields, mentions: Sequence[Mention]) -> Work:
                 type=fields.type, container=fields.container, volume=fields.volume, issue=fields.issue,
                 first_page=fields.first_page, last_page=fields.last_page,
                 article_number=fields.article_number, publisher=fields.publisher, place=fields.place,
-                members=members)
+                members=members, sources=fields.sources)
 
 
 def member_order(mention: Mention) -> tuple[bool, str, str, int]:
