@@ -99,18 +99,26 @@ def crossref_triples(corpus_dir: Path, corpus: Corpus, entries: list[ReferenceEn
             + citation_count_triples(load_citation_counts(corpus_dir), lambda d: by_doi.get(d.lower())))
 
 
-def library_keys(works, entries: list[ReferenceEntry]) -> dict[str, str]:
-    """Work id -> the citation key an imported BibTeX library gives it (first library entry wins)."""
-    import re
+def assign_citation_keys(corpus_dir: Path, works, entries: list[ReferenceEntry], key_format: str | None):
+    """Work id -> preferred key, all key lines, and the key file's new text (None: unchanged).
 
-    key_of = {e.key: m.group(1) for e in entries if e.list == "library"
-              and (m := re.match(r"@\w+\s*[{(]\s*([^,\s]+)\s*,", e.raw))}
-    return {w.id: key_of[m.key] for w in works for m in reversed(w.members) if m.key in key_of}
+    Raises:
+        KeyClashError: a key claimed for two works (exit 2, both works and both sources named).
+    """
+    from .cite.keyfile import dump_key_lines, preferred_keys, read_key_lines
+    from .cite.keys import DEFAULT_PATTERN, assign_keys, library_claims
+
+    path = corpus_dir / "citation-keys.tsv"
+    lines = read_key_lines(path) if path.exists() else []
+    claims = library_claims(works, entries)
+    new = assign_keys(works, lines, claims, key_format or DEFAULT_PATTERN, str(path))
+    text = dump_key_lines(new, path.read_text(encoding="utf-8") if path.exists() else "") if new else None
+    return preferred_keys([*lines, *new], {c.key for c in claims}), [*lines, *new], text
 
 
 def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build",
                 progress: Progress = lambda _: None, wait: bool = True,
-                on_wait: Progress = lambda _: None, vocabulary=None) -> BuildSummary:
+                on_wait: Progress = lambda _: None, vocabulary=None, key_format: str | None = None) -> BuildSummary:
     """Build the graph from `corpus_dir` into `out_dir`; return the summary.
 
     The whole build holds `out_dir`'s lock (a second build waits, telling
@@ -123,16 +131,16 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     with build_lock(out_dir, wait=wait, on_wait=on_wait):
         prepare_build_dir(out_dir)
-        return build_locked(corpus_dir, out_dir, progress, vocabulary)
+        return build_locked(corpus_dir, out_dir, progress, vocabulary, key_format)
 
 
-def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary=None) -> BuildSummary:
+def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary=None,
+                 key_format: str | None = None) -> BuildSummary:
     """The build itself, with the lock held: read, resolve, write a generation, lock ids, publish."""
-    from .cite.keys import dump_keys, load_keys, mint_keys
     from .crossref import load_accepted_matches
     from .findings.triples import evidence_triples
     from .identity import dump_id_lock, load_curator, load_id_lock, resolve_works
-    from .triples import triples_for
+    from .triples import other_key_triples, triples_for
 
     progress("reading corpus")
     corpus = load_corpus(corpus_dir)
@@ -145,22 +153,20 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
     curator = load_curator(curator_path) if curator_path.exists() else load_curator(None)
     matches = load_accepted_matches(corpus_dir)
     identity = resolve_works(corpus.papers, with_matched_dois(entries, matches), curator, lock)
-    keys_path = corpus_dir / "citation-keys.tsv"
-    old_keys = load_keys(keys_path) if keys_path.exists() else {}
-    keys = mint_keys(identity.works, old_keys, library_keys(identity.works, entries))
+    keys, key_lines, keys_text = assign_citation_keys(corpus_dir, identity.works, entries, key_format)
     progress("building triples: works, lists, identity decisions, findings, concept schemes")
     seeds = [p.doi for p in corpus.papers if p.doi.lower() not in corpus.added_dois]
     triples = chain(triples_for(identity.works, entries, identity.decisions, seeds, corpus.digest, corpus.files,
                                 keys),
+                    other_key_triples(key_lines, keys, {w.id for w in identity.works}),
                     crossref_triples(corpus_dir, corpus, entries, identity, matches),
                     evidence_triples(corpus, identity.works, vocabulary))
     progress("writing files and loading the store")
     updates = []
     if identity.id_lock != lock:
         updates.append((lock_path, dump_id_lock(identity.id_lock)))
-    if keys != old_keys:
-        old_text = keys_path.read_text(encoding="utf-8") if keys_path.exists() else ""
-        updates.append((keys_path, dump_keys(keys, old_text)))
+    if keys_text is not None:
+        updates.append((corpus_dir / "citation-keys.tsv", keys_text))
     count = write_and_publish(triples, out_dir, updates)
     return summarise(corpus, entries, identity, count)
 

@@ -172,6 +172,7 @@ class Work:
     publisher: str | None
     place: str | None
     members: tuple[Member, ...] = field(default=())
+    et_al: bool = False  # the chosen author list was printed cut short ("et al."): more authors exist
     sources: tuple[tuple[str, str], ...] = field(default=())  # (field, key of the member it came from)
 
     def as_dict(self) -> dict[str, object]:

@@ -31,6 +31,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "title": ((str,), "a string"), "corpus": ((str,), "a path"), "build": ((str,), "a path"),
     "vocabulary": ((list,), "a list of paths"), "queries": ((str,), "a path"),
     "style": ((str,), "a CSL style name"), "mailto": ((str,), "an e-mail address"),
+    "key_format": ((str,), "a citation-key pattern"),
     "parser_model": ((str,), "a path"), "allow_service": ((bool,), "true or false"),
     "query_timeout": ((int, float), "a number of seconds"), "replace_core_designs": ((bool,), "true or false"),
     "crossref": ((dict,), "a table of Crossref client settings (litgraph/crossref/config.py)"),
@@ -63,6 +64,7 @@ class Project:
     query_timeout: float = DEFAULT_QUERY_TIMEOUT_S  # 0: no limit
     replace_core_designs: bool = False
     config: Path | None = None
+    key_format: str | None = None  # how `litgraph build` mints new citation keys (cite/keypattern.py)
 
     def vocabulary_files(self) -> tuple[Path, ...]:
         """The shipped core, then the project's own Turtle files: what the concept loader reads."""
@@ -155,7 +157,8 @@ def project_from_settings(settings: dict, root: Path, config: Path | None = None
         style=settings.get("style", "apa"), mailto=settings.get("mailto") or None,
         parser_model=path("parser_model", None), allow_service=settings.get("allow_service", False),
         query_timeout=float(settings.get("query_timeout", DEFAULT_QUERY_TIMEOUT_S)),
-        replace_core_designs=settings.get("replace_core_designs", False), config=config)
+        replace_core_designs=settings.get("replace_core_designs", False), config=config,
+        key_format=settings.get("key_format"))
 
 
 def parse_settings(text: str, path: str) -> dict:

@@ -93,9 +93,17 @@ def work_triples(work: Work, is_seed: bool = False) -> list[Triple]:
                                  work.issue, work.first_page, work.last_page, work.article_number,
                                  work.publisher, work.place)
     out += author_triples(s, work.authors)
+    if work.et_al:
+        out.append((s, LG.authorListTruncated, Literal(True)))
     if is_seed:
         out.append((s, LG.isSeedPaper, Literal(True)))
     return out
+
+
+def other_key_triples(key_lines, preferred: dict[str, str], work_ids: set[str]) -> list[Triple]:
+    """Every key of a work besides its preferred one (older and second-library keys still resolve)."""
+    return [(URIRef(work_iri(k.work)), LG.otherCitationKey, Literal(k.key)) for k in key_lines
+            if k.work in work_ids and preferred.get(k.work) != k.key]
 
 
 def bibliographic_triples(s, title, year, doi, container, volume, issue, first_page, last_page,

@@ -16,7 +16,8 @@ from litgraph.findings.evidence import equivocal_rows, evidence_rows, read_conce
 W = "https://w3id.org/litgraph/id/work/"
 STORES = ["oxigraph", "rdflib"]
 ROW_KEYS = ["finding", "domain", "factor", "polarity", "statement", "design", "outcomes", "direction", "source",
-            "reported_in"]
+            "reported_in", "quote", "section", "citation", "entry", "coded_by", "coded_on", "trial_evidence",
+            "roles", "settings", "sectors", "doubts"]
 
 
 def rows(store, **filters):
@@ -33,6 +34,8 @@ def test_one_row_per_finding_with_the_documented_shape(mini_stores, store_name):
     assert len(found) == 9
     assert all(list(r) == ROW_KEYS for r in found)
     barrier = next(r for r in found if r["finding"] == "b-job-description-barrier")
+    audit = {k: barrier.pop(k) for k in ROW_KEYS[10:]}
+    assert audit["quote"] and audit["section"] and audit["coded_by"] and audit["trial_evidence"] is False
     assert barrier == {
         "finding": "b-job-description-barrier", "domain": "Role distinctiveness",
         "factor": "Clear job description", "polarity": "Barrier",
@@ -78,7 +81,8 @@ def test_unknown_filter_value_lists_known_labels(mini_stores):
 def test_equivocal_one_row_per_outcome_with_both_sides(mini_stores, store_name):
     found = equivocal_rows(mini_stores[store_name])
     assert [r["outcome"] for r in found] == ["Empowerment", "Service use"]
-    assert all(list(r) == ["outcome", "trial_evidence", "non_trial_evidence"] for r in found)
+    assert all(list(r) == ["outcome", "trial_evidence", "non_trial_evidence", "trial_doubts", "non_trial_doubts"]
+               for r in found)
     service = found[1]
     assert ids(service["trial_evidence"]) == ["a-review-service-use"]
     assert ids(service["non_trial_evidence"]) == ["a-readmission-benefit"]

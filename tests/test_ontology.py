@@ -77,7 +77,7 @@ SCHEME_CLASS = {
     "role": LG.Role, "outcome": LG.Outcome, "design": LG.StudyDesign,
     "domain": LG.OrganisationalDomain, "factor": LG.Factor, "mechanism": LG.ChangeMechanism,
     "setting": LG.Setting, "sector": LG.Sector, "country": LG.Country,
-    "direction": LG.EffectDirection, "polarity": LG.Polarity,
+    "direction": LG.EffectDirection, "polarity": LG.Polarity, "doubt": LG.ReasonToDoubt,
 }
 EXTERNAL_BASES = (
     "http://id.nlm.nih.gov/mesh/",
@@ -217,11 +217,14 @@ def test_every_term_the_code_emits_is_declared(ontology: Graph, module: str):
 
 
 def test_evidence_classes_are_skos_concept_subclasses_and_pairwise_disjoint(schema: Graph):
+    schema = schema + Graph().parse(ONTOLOGY_DIR / "evidence.ttl", format="turtle")
     for cls in SCHEME_CLASS.values():
         assert (cls, RDFS.subClassOf, SKOS.Concept) in schema, cls
     (disjoint,) = schema.subjects(RDF.type, OWL.AllDisjointClasses)
     members = set(schema.items(schema.value(disjoint, OWL.members)))
-    assert members == set(SCHEME_CLASS.values())
+    # lg:ReasonToDoubt (evidence.ttl, issue 16) is declared disjoint with each member there
+    assert members == set(SCHEME_CLASS.values()) - {LG.ReasonToDoubt}
+    assert set(schema.objects(LG.ReasonToDoubt, OWL.disjointWith)) == members
 
 
 def test_cited_by_entries_are_bibliographic_references(schema: Graph):

@@ -1,88 +1,115 @@
-"""Citation keys: readable, minted once, never changed afterwards.
+"""Citation keys that never break (Better BibTeX's promise).
 
-A key is family name + year + first significant title word, folded to ASCII
-and lower case (`sells2006treatment`); a clash gets a suffix (`...b`, `...c`).
-Keys live in corpus/citation-keys.tsv (`work id<TAB>key`): the build appends
-keys for new works and never rewrites an existing line, so a curator pins a key
-simply by editing it there.
+- A key, once written to corpus/citation-keys.tsv, stays there and keeps
+  resolving to its work, whatever happens to the build folder or the history.
+- A key an imported library gives a work is recorded for it and preferred to a
+  minted one; two libraries giving one work two keys: both resolve, the first
+  is preferred.
+- A key claimed for two works (a library key already held by another work, or
+  two libraries giving one key to two works) stops the build: `KeyClashError`,
+  exit 2, naming both works and both sources. Nothing is suffixed silently.
+- A work without any key gets one minted from the key pattern
+  (keypattern.py); new works sharing a stem are suffixed b, c, ... in an order
+  drawn from their content (title, year, DOI), never from build history.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
-from ..errors import CorpusError
-from ..lines import read_lines, split_lines
+from ..errors import InputError
 from ..model import Work
+from .keyfile import KeyLine, dump_keys, load_keys, preferred_keys  # noqa: F401 (re-exported)
+from .keypattern import DEFAULT_PATTERN, ascii_fold, parse_pattern, render_pattern  # noqa: F401
 
-STOP_WORDS = {"a", "an", "the", "of", "on", "in", "and", "for", "to", "with", "what", "how", "is", "are"}
-
-
-def ascii_fold(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+KEYS_FILE = "corpus/citation-keys.tsv"
 
 
-def key_stem(work: Work) -> str:
-    """The readable part of a key, before any de-duplicating suffix."""
-    first = work.authors[0].sort_name if work.authors else "anon"
-    family = re.sub(r"[^a-z]", "", ascii_fold(first).lower()) or "anon"
-    if work.authors and work.authors[0].literal:
-        family = "".join(w[0] for w in re.findall(r"[a-z]+", ascii_fold(first).lower())
-                         if w not in STOP_WORDS) or family
-    words = [w for w in re.findall(r"[a-z0-9]+", ascii_fold(work.title or "").lower()) if w not in STOP_WORDS]
-    return f"{family}{work.year or 'nd'}{words[0] if words else ''}"
+class KeyClashError(InputError):
+    """One citation key claimed for two works."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyClaim:
+    """A key a source (an imported library entry) gives a work."""
+
+    work: str
+    key: str
+    where: str  # "<path>:<line>", for messages
+
+
+def key_stem(work: Work, pattern: str = DEFAULT_PATTERN) -> str:
+    """The key the pattern gives a work, before any de-duplicating suffix."""
+    return render_pattern(parse_pattern(pattern), work)
+
+
+def library_claims(works: Sequence[Work], entries) -> list[KeyClaim]:
+    """The keys imported library entries give their works, in corpus order."""
+    work_of = {m.key: w.id for w in works for m in w.members}
+    claims = []
+    for e in entries:
+        m = re.match(r"@\w+\s*[{(]\s*([^,\s]+)\s*,", e.raw) if e.list == "library" else None
+        if m and e.key in work_of:
+            claims.append(KeyClaim(work_of[e.key], m.group(1), f"{e.path}:{e.line}"))
+    return claims
+
+
+def claimed_lines(lines: Sequence[KeyLine], claims: Iterable[KeyClaim], keys_path: str = KEYS_FILE) -> list[KeyLine]:
+    """New lines for the claims not yet written; a key claimed for two works raises KeyClashError."""
+    owner = {k.key: (k.work, f"{keys_path}:{k.line}") for k in lines}
+    new: list[KeyLine] = []
+    for claim in claims:
+        if claim.key in owner and owner[claim.key][0] != claim.work:
+            work, where = owner[claim.key]
+            raise KeyClashError(f"citation key {claim.key!r} is claimed for two works: {work} by {where} "
+                                f"and {claim.work} by {claim.where}; rename one of them")
+        if claim.key not in owner:
+            owner[claim.key] = (claim.work, claim.where)
+            new.append(KeyLine(claim.work, claim.key))
+    return new
+
+
+def minted_lines(works: Sequence[Work], taken: set[str], pattern: str = DEFAULT_PATTERN) -> list[KeyLine]:
+    """A key for each work given: its stem, else the stem with b, c, ... (order from content)."""
+    parts = parse_pattern(pattern)
+    ordered = sorted(works, key=lambda w: (render_pattern(parts, w), content_order(w)))
+    taken, new = set(taken), []
+    for work in ordered:
+        stem = render_pattern(parts, work)
+        key = next(k for k in suffixed(stem) if k not in taken)
+        taken.add(key)
+        new.append(KeyLine(work.id, key))
+    return new
+
+
+def content_order(work: Work) -> tuple:
+    return ((work.title or "").lower(), work.year or 0, (work.doi or "").lower(), work.container or "", work.id)
+
+
+def suffixed(stem: str) -> Iterable[str]:
+    yield stem
+    yield from (f"{stem}{chr(ord('a') + n)}" for n in range(1, 26))
+    n = 27
+    while True:
+        yield f"{stem}{n}"
+        n += 1
+
+
+def assign_keys(works: Sequence[Work], lines: Sequence[KeyLine], claims: Sequence[KeyClaim] = (),
+                pattern: str = DEFAULT_PATTERN, keys_path: str = KEYS_FILE) -> list[KeyLine]:
+    """The lines to append to the key file: library claims first, then minted keys for works without one."""
+    claimed = claimed_lines(lines, claims, keys_path)
+    have = {k.work for k in (*lines, *claimed)}
+    taken = {k.key for k in (*lines, *claimed)}
+    return claimed + minted_lines([w for w in works if w.id not in have], taken, pattern)
 
 
 def mint_keys(works: Iterable[Work], existing: Mapping[str, str],
-              preferred: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Keys for every work: existing ones kept, new ones minted without clashes.
-
-    `preferred` (work id -> key, e.g. the key an imported BibTeX library gives
-    it) is used for a new work when that key is free.
-    """
-    keys = dict(existing)
-    taken = set(keys.values())
-    for work in sorted(works, key=lambda w: w.id):
-        if work.id in keys:
-            continue
-        stem = (preferred or {}).get(work.id) or key_stem(work)
-        key, n = stem, 1
-        while key in taken:
-            n += 1
-            key = f"{stem}{chr(ord('a') + n - 1)}" if n <= 26 else f"{stem}{n}"
-        keys[work.id] = key
-        taken.add(key)
-    return keys
-
-
-def load_keys(path) -> dict[str, str]:
-    """Read corpus/citation-keys.tsv (UTF-8, a BOM allowed; lines end at \\n only).
-
-    Raises:
-        CorpusError: the file is not UTF-8, a line is malformed, or a key is used twice.
-    """
-    keys: dict[str, str] = {}
-    seen: dict[str, int] = {}
-    for number, line in enumerate(read_lines(path), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        work_id, tab, key = line.partition("\t")
-        if not tab or not re.fullmatch(r"[A-Za-z0-9_:.\-]+", key.strip()):
-            raise CorpusError(str(path), "expected '<work id><TAB><key>' with a key of letters, digits, _ : . -", number)
-        if key.strip() in seen:
-            raise CorpusError(str(path), f"key {key.strip()!r} is also used on line {seen[key.strip()]}", number)
-        seen[key.strip()] = number
-        keys[work_id.strip()] = key.strip()
-    return keys
-
-
-def dump_keys(keys: Mapping[str, str], existing_text: str = "") -> str:
-    """The file text: existing lines kept as they are, new keys appended in work-id order."""
-    header = ("# Citation keys: <work id><TAB><key>. Minted once by `litgraph build` and never changed;\n"
-              "# edit a key here to pin it (keep keys unique).\n")
-    text = existing_text.removeprefix("\ufeff") or header  # a BOM would glue itself to the first work id
-    present = {line.partition("\t")[0] for line in split_lines(text) if "\t" in line}
-    new = [f"{w}\t{k}\n" for w, k in sorted(keys.items()) if w not in present]
-    return text + ("" if text.endswith("\n") else "\n") + "".join(new)
+              preferred: Mapping[str, str] | None = None, pattern: str = DEFAULT_PATTERN) -> dict[str, str]:
+    """Work id -> key: existing keys kept, `preferred` (library) keys claimed, the rest minted."""
+    lines = [KeyLine(w, k, n) for n, (w, k) in enumerate(existing.items(), 1)]
+    claims = [KeyClaim(w, k, "a library") for w, k in (preferred or {}).items()]
+    new = assign_keys(list(works), lines, claims, pattern)
+    return preferred_keys([*lines, *new], {c.key for c in claims})

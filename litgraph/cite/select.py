@@ -24,7 +24,23 @@ def from_paper(store: GraphStore, paper: str) -> list[str]:
 
 
 def from_works(store: GraphStore, values: Sequence[str]) -> list[str]:
-    return unique([resolve_work(v, store) for v in values])
+    """Works named by citation key (any key the work holds), DOI, work id or IRI."""
+    return unique([work_of_key(store, v) or resolve_work(v, store) for v in values])
+
+
+def work_of_key(store: GraphStore, value: str) -> str | None:
+    """The work a citation key resolves to; None when `value` is not a key (a DOI, id or IRI)."""
+    import re
+
+    from ..queries import DOI_RE
+    from ..store import Term
+
+    if "/" in value or DOI_RE.match(value) or not re.fullmatch(r"[A-Za-z0-9_:.\-]+", value):
+        return None
+    rows = store.select(get_query("_cite-work-by-key").text, {"key": Term(value, "literal")}).rows
+    if not rows:
+        raise InputError(f"no work with citation key {value!r} in the graph (corpus/citation-keys.tsv)")
+    return rows[0]["work"]
 
 
 def from_query(store: GraphStore, name: str, params: dict[str, str]) -> list[str]:

@@ -10,6 +10,7 @@ import click
 
 from ..errors import QueryError
 from .options import build_dir_option, corpus_option, format_option, open_graph, store_option, vocabulary_files
+from .paths import key_format_default
 
 
 @click.command()
@@ -19,7 +20,11 @@ from .options import build_dir_option, corpus_option, format_option, open_graph,
 @click.option("--show-warnings", is_flag=True, help="List every parse and identity warning.")
 @click.option("--no-wait", is_flag=True,
               help="If another build is writing the build folder, fail at once (exit 2) instead of waiting.")
-def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wait: bool) -> None:
+@click.option("--key-format", metavar="PATTERN", default=None,
+              help="How new citation keys are minted, e.g. '[auth:lower][year][shorttitle:1]' "
+                   "[default: the project's key_format, else [auth:lower][year][shorttitle:1:lower]].")
+def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wait: bool,
+          key_format: str | None) -> None:
     """Build the graph from the corpus: build/litgraph.ttl, .nt and the embedded store.
 
     Prints a summary: papers, reference entries, works, works cited by two or
@@ -38,7 +43,7 @@ def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wai
     if not Path(corpus_dir).is_dir():
         raise QueryError(f"corpus folder not found: {corpus_dir}")
     summary = build_graph(corpus_dir, build_dir, progress=make_progress(), wait=not no_wait,
-                          vocabulary=vocabulary_files(corpus_dir),
+                          vocabulary=vocabulary_files(corpus_dir), key_format=key_format_default(key_format),
                           on_wait=lambda message: click.echo(f"litgraph: {message}", err=True))
     if fmt == "json":
         click.echo(json.dumps(summary.as_dict(), indent=2))

@@ -93,6 +93,12 @@ def style_default(ctx: click.Context, param, value):
     return project.style if project is not None else "apa"
 
 
+def key_format_default(value: str | None) -> str | None:
+    """`build --key-format`: the pattern given, else the project's key_format (None: the default pattern)."""
+    project = project_in()
+    return value or (project.key_format if project is not None else None)
+
+
 def vocabulary_files(corpus_dir: str | Path) -> tuple[Path, ...]:
     """The core and project vocabulary files for a command; outside a project, vocabulary/ beside the corpus."""
     from ..project import legacy_project

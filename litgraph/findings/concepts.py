@@ -28,6 +28,7 @@ SCHEME_CLASSES = {
     "Role": "role", "Outcome": "outcome", "StudyDesign": "design", "OrganisationalDomain": "domain",
     "Factor": "factor", "ChangeMechanism": "mechanism", "Setting": "setting", "Sector": "sector",
     "Country": "country", "EffectDirection": "direction", "Polarity": "polarity",
+    "ReasonToDoubt": "doubt",
 }
 SCHEMES = tuple(SCHEME_CLASSES.values())
 

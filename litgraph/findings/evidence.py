@@ -6,7 +6,15 @@ An evidence row is one finding::
      "statement": "...", "design": "Systematic review of RCTs", "outcomes": ["Service use"],
      "direction": "No difference",
      "source": {"first_author": "Pitt", "year": 2013, "title": "...", "doi": "...", "work": "<IRI>"},
-     "reported_in": "10.1192/apt.bp.113.011940"}
+     "reported_in": "10.1192/apt.bp.113.011940",
+     "quote": "The review found no evidence ...", "section": "Improvements in psychosocial outcomes",
+     "citation": "(Pitt 2013)", "entry": "<IRI of the printed list entry>", "coded_by": "litgraph curators",
+     "coded_on": "2026-11-24", "trial_evidence": True, "roles": ["Service user"],
+     "settings": ["Community"], "sectors": ["NHS or statutory", ...], "doubts": []}
+
+`doubts` holds the reasons to doubt a caveat finding gives (its `caveats:` link); other
+findings have none. `entry` is the reporting paper's list entry the source was cited as
+(None for a paper's own findings).
 
 Concept values are preferred labels. Filters are given as labels, synonyms, slugs or
 IRIs and resolved through the concept schemes held in the graph; a filter takes in
@@ -21,7 +29,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ..queries import get_query, run_query
+from ..queries import get_query
 from ..store import GraphStore
 from .concepts import SCHEME_CLASSES, ConceptIndex, load_concepts
 from .model import Concept
@@ -31,7 +39,11 @@ LG = "https://w3id.org/litgraph/ontology#"
 MULTI = {LG + "outcome": "outcomes", LG + "role": "roles", LG + "setting": "settings",
          LG + "sector": "sectors", LG + "country": "countries"}
 ROW_KEYS = ("finding", "domain", "factor", "polarity", "statement", "design", "outcomes", "direction",
-            "source", "reported_in")
+            "source", "reported_in", "quote", "section", "citation", "entry", "coded_by", "coded_on",
+            "trial_evidence", "roles", "settings", "sectors", "doubts")
+FILTER_SCHEMES = {"domain": "domain", "factor": "factor", "polarity": "polarity", "role": "role",
+                  "outcome": "outcome", "design": "design", "direction": "direction", "setting": "setting",
+                  "sector": "sector"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,11 @@ class EvidenceFilter:
     role: frozenset[str] | None = None
     outcome: frozenset[str] | None = None
     design: frozenset[str] | None = None
+    direction: frozenset[str] | None = None
+    setting: frozenset[str] | None = None
+    sector: frozenset[str] | None = None
+    trial_evidence: bool | None = None
+    reported_in: str | None = None
 
 
 def read_concepts(store: GraphStore) -> ConceptIndex:
@@ -61,16 +78,20 @@ def read_concepts(store: GraphStore) -> ConceptIndex:
     return ConceptIndex(concepts.values()) if concepts else load_concepts()
 
 
-def resolve_filter(concepts: ConceptIndex, **values: str | None) -> EvidenceFilter:
-    """Resolve the CLI's filter values (domain, factor, polarity, role, outcome, design), narrower concepts included."""
-    schemes = {"domain": "domain", "factor": "factor", "polarity": "polarity", "role": "role",
-               "outcome": "outcome", "design": "design"}
+def resolve_filter(concepts: ConceptIndex, trial_evidence: bool | None = None, reported_in: str | None = None,
+                   **values: str | None) -> EvidenceFilter:
+    """Resolve the CLI's filter values (domain, factor, ..., sector), narrower concepts included.
+
+    `trial_evidence` keeps only findings from trial evidence (True) or other designs (False);
+    `reported_in` only those coded from the seed paper with that DOI.
+    """
     resolved: dict[str, frozenset[str]] = {}
     for key, value in values.items():
         if value is None:
             continue
-        resolved[key] = frozenset(concepts.narrower_or_self(concepts.resolve(schemes[key], value).iri))
-    return EvidenceFilter(**resolved)
+        resolved[key] = frozenset(concepts.narrower_or_self(concepts.resolve(FILTER_SCHEMES[key], value).iri))
+    doi = reported_in.strip().lower().removeprefix("https://doi.org/") if reported_in else None
+    return EvidenceFilter(**resolved, trial_evidence=trial_evidence, reported_in=doi)
 
 
 def finding_records(store: GraphStore) -> dict[str, dict[str, Any]]:
@@ -84,21 +105,27 @@ def finding_records(store: GraphStore) -> dict[str, dict[str, Any]]:
             key = MULTI[row["property"]]
             record[key].append(row["concept"])
             record[key + "_labels"].append(row["label"] or row["concept"])
+    for row in store.select(get_query("_caveats").text).rows:
+        record = records.get(row["caveat"])
+        if record is not None and (row["doubt_label"] or row["doubt"]) not in record.setdefault("doubt_labels", []):
+            record["doubt_labels"].append(row["doubt_label"] or row["doubt"])
     return records
 
 
 def keep(record: dict[str, Any], wanted: EvidenceFilter) -> bool:
-    single = {"domain": record["domain"], "factor": record["factor"], "polarity": record["polarity"],
-              "design": record["design"]}
+    single = {key: record[key] for key in ("domain", "factor", "polarity", "design", "direction")}
     for key, value in single.items():
         allowed = getattr(wanted, key)
         if allowed is not None and value not in allowed:
             return False
-    for key, values in (("role", record["roles"]), ("outcome", record["outcomes"])):
+    for key, values in (("role", record["roles"]), ("outcome", record["outcomes"]),
+                        ("setting", record["settings"]), ("sector", record["sectors"])):
         allowed = getattr(wanted, key)
         if allowed is not None and not allowed & set(values):
             return False
-    return True
+    if wanted.trial_evidence is not None and bool(record["trial_evidence"]) != wanted.trial_evidence:
+        return False
+    return wanted.reported_in is None or (record["reported_in"] or "").lower() == wanted.reported_in
 
 
 def evidence_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -112,6 +139,11 @@ def evidence_row(record: dict[str, Any]) -> dict[str, Any]:
         "source": {"first_author": record["first_author"], "year": record["year"],
                    "title": record["title"], "doi": record["doi"], "work": record["source"]},
         "reported_in": record["reported_in"],
+        "quote": record["quote"], "section": record["section"], "citation": record["citation"],
+        "entry": record["entry"], "coded_by": record["coded_by"], "coded_on": record["coded_on"],
+        "trial_evidence": bool(record["trial_evidence"]), "roles": list(record["roles_labels"]),
+        "settings": list(record["settings_labels"]), "sectors": list(record["sectors_labels"]),
+        "doubts": sorted(record.get("doubt_labels", [])),
     }
 
 
@@ -129,15 +161,7 @@ def evidence_rows(store: GraphStore, wanted: EvidenceFilter = EvidenceFilter()) 
 
 
 def equivocal_rows(store: GraphStore) -> list[dict[str, Any]]:
-    """One row per outcome where trial and non-trial evidence disagree (query equivocal-rct)."""
-    records = finding_records(store)
-    sides: dict[str, dict[str, list[str]]] = {}
-    for pair in run_query(get_query("equivocal-rct"), store).rows:
-        outcome = sides.setdefault(pair["outcome"], {"trial": [], "non_trial": []})
-        for side in ("trial", "non_trial"):
-            if pair[f"{side}_finding"] not in outcome[side]:
-                outcome[side].append(pair[f"{side}_finding"])
-    return [{"outcome": outcome,
-             "trial_evidence": [evidence_row(records[f]) for f in found["trial"] if f in records],
-             "non_trial_evidence": [evidence_row(records[f]) for f in found["non_trial"] if f in records]}
-            for outcome, found in sides.items()]
+    """The rows of `litgraph equivocal` (kept here for callers; see findings/equivocal.py)."""
+    from .equivocal import equivocal_rows as rows
+
+    return rows(store)

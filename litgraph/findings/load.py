@@ -17,6 +17,7 @@ from ..corpus import Corpus
 from ..errors import CorpusError, InputError
 from ..model import Paper
 from .concepts import ConceptIndex
+from .caveats import caveat_targets, check_caveat_targets
 from .model import Finding, FindingSource
 from .yamlread import LineDict, read_yaml_with_lines
 
@@ -28,8 +29,8 @@ OPTIONAL_TEXT = ("citation", "note")
 ONE_CONCEPT = {"design": "design", "domain": "domain", "factor": "factor", "mechanism": "mechanism",
                "polarity": "polarity", "direction": "direction"}
 MANY_CONCEPTS = {"outcomes": "outcome", "roles": "role", "settings": "setting", "sectors": "sector",
-                 "countries": "country"}
-KNOWN_KEYS = set(REQUIRED) | set(OPTIONAL_TEXT) | set(ONE_CONCEPT) | set(MANY_CONCEPTS) | {"trials"}
+                 "countries": "country", "doubts": "doubt"}
+KNOWN_KEYS = set(REQUIRED) | set(OPTIONAL_TEXT) | set(ONE_CONCEPT) | set(MANY_CONCEPTS) | {"trials", "caveats"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 DOI_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$", re.I)
 
@@ -66,7 +67,7 @@ def check_findings(corpus: Corpus, concepts: ConceptIndex) -> tuple[list[Finding
                 continue
             seen[finding.id] = finding
             findings.append(finding)
-    return findings, errors
+    return findings, errors + check_caveat_targets(findings)
 
 
 def read_findings_file(path: Path, corpus: Corpus, concepts: ConceptIndex) -> tuple[list[Finding], list[CorpusError]]:
@@ -138,6 +139,7 @@ def finding_from_record(item: Any, number: int, path: Path, header: dict, positi
     values |= {k: text(item, k, fail, required=False) for k in OPTIONAL_TEXT}
     values |= {k: one_concept(item, k, scheme, concepts, fail) for k, scheme in ONE_CONCEPT.items()}
     values |= {k: many_concepts(item, k, scheme, concepts, fail) for k, scheme in MANY_CONCEPTS.items()}
+    values["caveats"] = caveat_targets(item, positions, fail)
     check_combinations(values, fail)
     return Finding(id=item["id"], line=item.line, source=source_from(item, positions, fail),
                    trials=trials(item, fail), **header, **values)
@@ -190,6 +192,8 @@ def resolve(scheme: str, value: Any, key: str, concepts: ConceptIndex, fail) -> 
 
 
 def check_combinations(values: dict, fail) -> None:
+    if values["caveats"] or values["doubts"]:
+        return check_caveat(values, fail)
     if not (values["domain"] or values["outcomes"] or values["mechanism"]):
         raise fail(None, "needs a domain, outcomes or a mechanism")
     if values["factor"] and not values["polarity"]:
@@ -200,26 +204,41 @@ def check_combinations(values: dict, fail) -> None:
         raise fail("outcomes", "outcomes need a direction (benefit, no-difference, harm or mixed)")
 
 
+def check_caveat(values: dict, fail) -> None:
+    """A caveat (a study-quality note) names what it doubts and why; its topic and verdict are optional."""
+    if not values["caveats"]:
+        raise fail("doubts", "doubts need caveats: the findings or studies the reasons apply to")
+    if not values["doubts"]:
+        raise fail("caveats", "caveats need doubts: the reasons to doubt (risk of bias, small samples, ...)")
+    if values["factor"] and not values["polarity"]:
+        raise fail("factor", "a factor needs a polarity: is it a facilitator or a barrier here?")
+    if values["outcomes"] and not values["direction"]:
+        raise fail("outcomes", "outcomes need a direction (benefit, no-difference, harm or mixed)")
+
+
 def source_from(item: LineDict, positions: set[int], fail) -> FindingSource:
-    source = item["source"]
+    return source_value(item["source"], positions, fail, "source")
+
+
+def source_value(source: Any, positions: set[int], fail, key: str) -> FindingSource:
     if not isinstance(source, dict) or len(source) != 1:
-        raise fail("source", "source must be one of {entry: N}, {doi: \"...\"} or {self: true}")
+        raise fail(key, f"{key} must be one of {{entry: N}}, {{doi: \"...\"}} or {{self: true}}")
     kind, value = next(iter(source.items()))
     if kind == "entry":
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise fail("source", f"source entry must be a positive whole number, not {value!r}")
+            raise fail(key, f"{key} entry must be a positive whole number, not {value!r}")
         if value not in positions:
             where = "has no entry" if positions else "has no reference list, so no entry"
-            raise fail("source", f"the reporting paper's reference list {where} {value}")
+            raise fail(key, f"the reporting paper's reference list {where} {value}")
         return FindingSource("entry", entry=value)
     if kind == "doi":
         match = DOI_RE.match(str(value).strip())
         if not match:
-            raise fail("source", f"source doi {value!r} is not a DOI")
+            raise fail(key, f"{key} doi {value!r} is not a DOI")
         return FindingSource("doi", doi=match.group(1))
     if kind == "self" and value is True:
         return FindingSource("self")
-    raise fail("source", "source must be one of {entry: N}, {doi: \"...\"} or {self: true}")
+    raise fail(key, f"{key} must be one of {{entry: N}}, {{doi: \"...\"}} or {{self: true}}")
 
 
 def trials(item: LineDict, fail) -> int | None:

@@ -28,6 +28,17 @@ class FindingSource:
 
 
 @dataclass(frozen=True, slots=True)
+class CaveatTarget:
+    """What a caveat casts doubt on: another finding (by id) or a study (an entry or a DOI)."""
+
+    finding: str | None = None
+    source: FindingSource | None = None
+
+    def describe(self) -> str:
+        return f"finding {self.finding}" if self.finding else self.source.describe()
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One coded finding, its concepts resolved to IRIs.
 
@@ -59,6 +70,8 @@ class Finding:
     direction: str | None = None
     trials: int | None = None
     note: str | None = None
+    caveats: tuple[CaveatTarget, ...] = ()
+    doubts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -20,13 +21,13 @@ from ..errors import CorpusError
 from ..vocab import CITO, LG, LGD
 from .concepts import ConceptIndex, concepts_from_graph, load_concepts
 from .load import load_findings
-from .model import Finding
+from .model import CaveatTarget, Finding
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 ONE = (("design", LG.studyDesign), ("domain", LG.domain), ("factor", LG.factor),
        ("mechanism", LG.mechanism), ("polarity", LG.polarity), ("direction", LG.direction))
 MANY = (("outcomes", LG.outcome), ("roles", LG.role), ("settings", LG.setting),
-        ("sectors", LG.sector), ("countries", LG.country))
+        ("sectors", LG.sector), ("countries", LG.country), ("doubts", LG.reasonToDoubt))
 
 
 def finding_iri(finding_id: str) -> URIRef:
@@ -39,7 +40,7 @@ def agent_iri(name: str) -> URIRef:
 
 
 def finding_triples(finding: Finding, reporting_work: str, source_work: str,
-                    entry: str | None = None) -> list[Triple]:
+                    entry: str | None = None, caveats: Sequence[str] = ()) -> list[Triple]:
     """The triples of one finding.
 
     Args:
@@ -47,6 +48,7 @@ def finding_triples(finding: Finding, reporting_work: str, source_work: str,
         reporting_work: IRI of the work of the paper the finding was coded from.
         source_work: IRI of the work the finding rests on (the reporting work for `{self: true}`).
         entry: IRI of the reference-list entry the source was given as, if any.
+        caveats: IRIs of the findings and works a caveat finding doubts (lg:caveats).
     """
     f, paper, source = finding_iri(finding.id), URIRef(reporting_work), URIRef(source_work)
     agent = agent_iri(finding.coded_by)
@@ -65,6 +67,7 @@ def finding_triples(finding: Finding, reporting_work: str, source_work: str,
     ]
     out += [(f, prop, URIRef(getattr(finding, name))) for name, prop in ONE if getattr(finding, name)]
     out += [(f, prop, URIRef(iri)) for name, prop in MANY for iri in getattr(finding, name)]
+    out += [(f, LG.caveats, URIRef(iri)) for iri in caveats]
     if entry:
         out.append((f, LG.fromReferenceEntry, URIRef(entry)))
     if source != paper:
@@ -101,8 +104,16 @@ def finding_triples_for_corpus(corpus: Corpus, work_iri_of_entry: Callable[[str]
     for finding in load_findings(corpus, concepts):
         paper = str(paper_iri_of(finding.paper_doi))
         source, entry = source_work(finding, paper, work_iri_of_entry, work_iri_of_doi)
-        out += finding_triples(finding, paper, source, entry)
+        caveats = [caveat_iri(finding, t, paper, work_iri_of_entry, work_iri_of_doi) for t in finding.caveats]
+        out += finding_triples(finding, paper, source, entry, caveats)
     return out
+
+
+def caveat_iri(finding: Finding, target: CaveatTarget, paper: str, work_iri_of_entry, work_iri_of_doi) -> str:
+    """The IRI a caveat points at: the finding it names, or the work of the study it names."""
+    if target.finding:
+        return str(finding_iri(target.finding))
+    return source_work(replace(finding, source=target.source), paper, work_iri_of_entry, work_iri_of_doi)[0]
 
 
 def source_work(finding: Finding, paper: str, work_iri_of_entry, work_iri_of_doi) -> tuple[str, str | None]:
