@@ -32,7 +32,7 @@ def take_doi(text: str) -> tuple[str | None, str]:
         >>> take_doi("Psychiatr Serv. 2006, 57: 1179-1184. 10.1176/appi.ps.57.8.1179.")
         ('10.1176/appi.ps.57.8.1179', 'Psychiatr Serv. 2006, 57: 1179-1184.')
     """
-    match = DOI.search(text)
+    match = DOI.search(text) if "10." in text else None  # a DOI starts "10.": most strings skip the search
     if match is None:
         return None, text
     doi = trim_doi(match.group(1))
@@ -60,8 +60,10 @@ def take_urls(text: str) -> str:
 
 def take_status(text: str) -> tuple[str, str | None]:
     """Remove a closing "in press" or "Epub ahead of print" note; say which."""
-    for status, pattern in (("in press", IN_PRESS), ("epub ahead of print", EPUB)):
-        match = pattern.search(text)
+    lowered = text.lower()
+    for status, pattern, cue in (("in press", IN_PRESS, "press"), ("in press", IN_PRESS, "forthcoming"),
+                                 ("epub ahead of print", EPUB, "epub")):
+        match = pattern.search(text) if cue in lowered else None
         if match is not None and match.start() > 0:
             return tidy_end(text[:match.start()]), status
     return text, None
