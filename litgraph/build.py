@@ -167,11 +167,12 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
         updates.append((lock_path, dump_id_lock(identity.id_lock)))
     if keys_text is not None:
         updates.append((corpus_dir / "citation-keys.tsv", keys_text))
-    count = write_and_publish(triples, out_dir, updates)
+    count = write_and_publish(triples, out_dir, updates, progress)
     return summarise(corpus, entries, identity, count)
 
 
-def write_and_publish(triples, out_dir: Path, corpus_updates: list[tuple[Path, str]]) -> int:
+def write_and_publish(triples, out_dir: Path, corpus_updates: list[tuple[Path, str]],
+                      progress: Progress = lambda _: None) -> int:
     """Write a whole generation, then the corpus's id and key files, then publish the generation.
 
     The id lock is written before the switch: a build killed in between has locked
@@ -181,7 +182,7 @@ def write_and_publish(triples, out_dir: Path, corpus_updates: list[tuple[Path, s
     from .graphfiles import write_generation
 
     with staged_generation(out_dir) as generation:
-        count = write_generation(triples, generation)
+        count = write_generation(triples, generation, progress)
         for path, text in corpus_updates:
             write_text_atomic(path, text)
     return count

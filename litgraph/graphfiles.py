@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .atomic import atomic_path, write_lines_atomic
@@ -27,15 +28,21 @@ def write_outputs(triples: Iterable, out_dir: str | Path) -> int:
             return write_generation(triples, generation)
 
 
-def write_generation(triples: Iterable, folder: Path) -> int:
-    """Write folder/litgraph.nt, litgraph.ttl and the store from `triples`; return the triple count."""
+def write_generation(triples: Iterable, folder: Path, progress: Callable[[str], None] = lambda _: None) -> int:
+    """Write folder/litgraph.nt, litgraph.ttl and the store from `triples`; return the triple count.
+
+    `progress` hears "writing the N-Triples and Turtle files" once the triples are made
+    and sorted, and "loading the store" (the build's stage timings, `make bench`).
+    """
     from .store import OxigraphStore
 
     lines = sorted_ntriples(triples)
+    progress("writing the N-Triples and Turtle files")
     write_lines_atomic(folder / "litgraph.nt", lines)
     count = len(lines)
     del lines
     write_turtle(folder / "litgraph.nt", folder / "litgraph.ttl")
+    progress("loading the store")
     OxigraphStore.create(folder / "store", folder / "litgraph.nt")
     return count
 
@@ -60,9 +67,47 @@ def write_turtle(ntriples: Path, turtle: Path) -> None:
 def sorted_ntriples(triples: Iterable) -> list[str]:
     """One N-Triples line per distinct triple, sorted, so that one corpus always gives the same bytes.
 
-    Lines are made per triple (rdflib's own N-Triples row), never by splitting serialised
-    text: a literal may hold U+2028 or a form feed, which `str.splitlines` would cut.
+    Lines are made per triple (`ntriples_line`), never by splitting serialised text:
+    a literal may hold U+2028 or a form feed, which `str.splitlines` would cut.
     """
-    from rdflib.plugins.serializers.nt import _nt_row
+    lines = {ntriples_line(triple) for triple in triples}
+    return sorted(lines)
 
-    return sorted({_nt_row(triple) for triple in triples})
+
+def ntriples_line(triple) -> str:
+    r"""A triple of rdflib terms as rdflib's N-Triples row writes it, byte for byte, without its `n3()` calls.
+
+        >>> from rdflib import Literal, URIRef
+        >>> ntriples_line((URIRef("http://x/a"), URIRef("http://x/p"), Literal('say "hi"', lang="en")))
+        '<http://x/a> <http://x/p> "say \\"hi\\""@en .\n'
+    """
+    s, p, o = triple
+    return f"{node_text(s)} {node_text(p)} {object_text(o)} .\n"
+
+
+def node_text(term) -> str:
+    """An IRI as <...> (refused, as rdflib does, if it holds a character N-Triples forbids); a blank node as _:id."""
+    if type(term).__name__ == "BNode":
+        return "_:" + term
+    if INVALID_IRI.search(term):
+        raise ValueError(f'"{term}" does not look like a valid URI, I cannot serialize it as N-Triples')
+    return f"<{term}>"
+
+
+def object_text(term) -> str:
+    """An IRI or blank node as `node_text`; a literal quoted as rdflib quotes it (\\, \\n, \\", \\r escaped)."""
+    language = getattr(term, "language", _NOT_LITERAL)
+    if language is _NOT_LITERAL:
+        return node_text(term)
+    text = str(term)
+    if "\\" in text or "\n" in text or '"' in text or "\r" in text:
+        text = text.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    if language:
+        return f'"{text}"@{language}'
+    if term.datatype:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+_NOT_LITERAL = object()
+INVALID_IRI = re.compile(r'[<>" {}|\\^`]')

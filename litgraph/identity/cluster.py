@@ -185,8 +185,7 @@ def apply_scores(clusters: Clusters, mentions: Sequence[Mention], decided: Pairs
         if comparison.merges:
             joined, refused = join_profiles(clusters, reps[a.key], reps[b.key], decided)
             decisions += [decision(x, y, True, comparison.score, comparison.reasons, "score") for x, y in joined]
-            if refused:
-                missed.append((comparison, *refused))
+            missed += [(comparison, *r) for r in refused]
         elif comparison.score >= NEAR_MISS:
             missed.append((comparison, a.key, b.key, None))
     return decisions + near_misses(clusters, missed, decided)
@@ -201,17 +200,17 @@ def profiles_of(mentions: Sequence[Mention]) -> list[tuple[Mention, ...]]:
 
 
 def join_profiles(clusters: Clusters, left: tuple[Mention, ...], right: tuple[Mention, ...],
-                  decided: Pairs) -> tuple[list[tuple[str, str]], tuple[str, str, str] | None]:
+                  decided: Pairs) -> tuple[list[tuple[str, str]], list[tuple[str, str, str]]]:
     """Join each work holding members of `right` to a work holding members of `left`, where allowed.
 
     `left is right` joins one profile's members among themselves. Returns the joins
     made (the member that joined, and the member it joined against) and, if none was
-    made, the first pair refused and why.
+    made, and for each member that joined nothing the first pair refused and why.
     """
     alike = left is right
     firsts: list[Mention] = []
     joined: list[tuple[str, str]] = []
-    refused = None
+    refused: list[tuple[str, str, str]] = []
     for b in (right if alike else first_per_work(clusters, right)):
         if not alike:
             firsts = first_per_work(clusters, tuple(a for a in left if pair_of(a.key, b.key) not in decided))
@@ -223,11 +222,12 @@ def join_profiles(clusters: Clusters, left: tuple[Mention, ...], right: tuple[Me
                 clusters.union(a.key, b.key)
                 joined.append((a.key, b.key))
                 break
-            refused = refused or (a.key, b.key, why_not)
+            if len(refused) == 0 or refused[-1][1] != b.key:
+                refused.append((a.key, b.key, why_not))
         else:
             if alike:
                 firsts.append(b)
-    return joined, None if joined else refused
+    return joined, refused
 
 
 def first_per_work(clusters: Clusters, group: tuple[Mention, ...]) -> list[Mention]:
