@@ -49,12 +49,9 @@ class BuildSummary:
 
 def parse_entries(raw_entries: tuple[RawEntry, ...]) -> list[ReferenceEntry]:
     """The parse stage: every printed line becomes a ReferenceEntry with parsed fields."""
-    from .libraries import parse_bibtex_entry
-    from .parse import parse_reference
+    from .libraries import parse_raw_entry   # a printed line, or an imported record read by its format
 
-    return [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw,
-                           parse_bibtex_entry(r.raw) if r.list == "library" else parse_reference(r.raw),
-                           r.path, r.line)
+    return [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, parse_raw_entry(r), r.path, r.line)
             for r in raw_entries]
 
 

@@ -72,15 +72,44 @@ def load_corpus(root: str | Path) -> Corpus:
     files += [root / f for f in added.files]
     files += crossref_side_files(root)
     files += sorted((root / "findings").glob("*.yaml"))
-    for path in sorted((root / "libraries").glob("*.bib")):
-        from .libraries import read_library
-
-        entries.extend(read_library(path)[0])
-        files.append(path)
+    library_entries, library_files = load_imports(root, papers, entries)
+    entries += library_entries
+    files += library_files
     # The id lock (work-ids.tsv) is derived from the corpus, so it is not part of the digest.
     files += [p for p in (root / "identity.yaml",) if p.exists()]
     return Corpus(root, tuple(papers), tuple(entries), tuple(rel(root, f) for f in files),
                   corpus_digest(root, files), frozenset(p.doi.lower() for p in added.papers))
+
+
+def load_imports(root: Path, papers: list[Paper], entries: list[RawEntry]) -> tuple[list[RawEntry], list[Path]]:
+    """Imported libraries (corpus/libraries/) and reference lists (corpus/imported-references/), by format."""
+    from .imports import format_of_path
+    from .libraries import read_library
+
+    out, files = [], []
+    for path in sorted(p for p in (root / "libraries").glob("*") if format_of_path(p)):
+        out.extend(read_library(path)[0])
+        files.append(path)
+    for sidecar in sorted((root / "imported-references").glob("*.yaml")):
+        doi, path = imported_list(root, sidecar, papers, entries)
+        out.extend(read_library(path, owner=doi, list_name="references")[0])
+        files += [sidecar, path]
+    return out, files
+
+
+def imported_list(root: Path, sidecar: Path, papers: list[Paper], entries: list[RawEntry]) -> tuple[str, Path]:
+    """The paper an imported reference list belongs to, and its file; refused when the paper has a list already."""
+    record = read_yaml(sidecar)
+    doi = str(record.get("paper", "")) if isinstance(record, dict) else ""
+    paper = next((p for p in papers if p.doi.lower() == doi.lower()), None)
+    if paper is None:
+        raise CorpusError(str(sidecar), f"paper: {doi!r} is not a paper of the corpus")
+    if any(e.paper_doi == paper.doi and e.list == "references" for e in entries):
+        raise CorpusError(str(sidecar), f"paper {paper.doi} already has a reference list")
+    path = sidecar.parent / str(record.get("file", ""))
+    if not path.is_file() or path.parent != sidecar.parent:
+        raise CorpusError(str(sidecar), f"file: {record.get('file')!r} is not a file beside it")
+    return paper.doi, path
 
 
 def load_crossref_papers(root: Path):

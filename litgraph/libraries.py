@@ -1,6 +1,9 @@
-"""Authors' own BibTeX libraries in the corpus (corpus/libraries/*.bib).
+"""Authors' own libraries in the corpus (corpus/libraries/*.bib, .ris, .json, .nbib, .xml).
 
-`litgraph import bib` copies a .bib file here verbatim; the build reads each
+`litgraph import` copies a file here verbatim, named by its format (see
+litgraph/imports/read.py: .bib BibTeX, .ris RIS, .json CSL-JSON, .nbib MEDLINE,
+.xml GROBID TEI); a BibTeX file is read below, the others by their reader in
+litgraph/imports/. the build reads each
 entry as a list entry (list "library") whose fields come from its BibTeX
 fields rather than from the printed-string parser, and work identity merges it
 with the works already in the graph.
@@ -43,7 +46,36 @@ def library_id(path: Path) -> str:
     return LIBRARY_PREFIX + path.stem
 
 
-def read_library(path: Path) -> tuple[list[RawEntry], list[LibraryFailure]]:
+def read_library(path: Path, owner: str | None = None,
+                 list_name: str = "library") -> tuple[list[RawEntry], list[LibraryFailure]]:
+    """The entries of one library file, by its format; `owner`/`list_name` make it a paper's reference list."""
+    from .imports import format_of_path
+
+    fmt = format_of_path(path)
+    if fmt in (None, "bibtex"):
+        entries, failures = read_bib_library(path)
+    else:
+        entries, failures = read_imported_library(path, fmt)
+    if owner is not None:
+        from dataclasses import replace
+
+        entries = [replace(e, paper_doi=owner, list=list_name) for e in entries]
+    return entries, failures
+
+
+def read_imported_library(path: Path, fmt: str) -> tuple[list[RawEntry], list[LibraryFailure]]:
+    """A RIS, CSL-JSON, MEDLINE or TEI library: positions are entry indexes, failures kept with their lines."""
+    from .imports.read import decode_text, read_text
+
+    try:
+        found = read_text(decode_text(path.read_bytes(), str(path)), str(path), fmt)
+    except OSError as exc:
+        raise CorpusError(str(path), f"cannot read: {exc}") from exc
+    entries = [RawEntry(library_id(path), "library", r.index, r.raw, str(path), r.line) for r in found.records]
+    return entries, [LibraryFailure(f.line, f"entry {f.index}: {f.message}") for f in found.failures]
+
+
+def read_bib_library(path: Path) -> tuple[list[RawEntry], list[LibraryFailure]]:
     """The entries of one .bib file (in file order) and the blocks that failed or were refused, with 1-based lines."""
     import bibtexparser
 
@@ -119,6 +151,28 @@ def first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
 
 
+def parse_raw_entry(entry: RawEntry) -> ParsedReference:
+    """The parse stage for one corpus entry: an imported record by its file's format, a printed line by the parser."""
+    from .imports import format_of_path
+
+    fmt = format_of_path(entry.path)
+    if fmt is None and entry.list != "library":
+        from .parse import parse_reference
+
+        return parse_reference(entry.raw)
+    return parse_imported_entry(entry.raw, fmt or "bibtex")
+
+
+def parse_imported_entry(raw: str, fmt: str) -> ParsedReference:
+    """The fields of one imported record's verbatim text, read again by its format's reader."""
+    from .imports import READERS
+
+    if fmt == "bibtex":
+        return parse_bibtex_entry(raw)
+    found = READERS[fmt](raw, "")
+    return found.records[0].parsed if found.records else ParsedReference(raw=raw, warnings=("entry not read",))
+
+
 def parse_bibtex_entry(raw: str) -> ParsedReference:
     """A ParsedReference from one BibTeX entry's text (LaTeX decoded, names split)."""
     import bibtexparser
@@ -160,7 +214,7 @@ def split_names(field) -> list[str]:
 
 
 def bib_author(name: str) -> Author:
-    """`Family, Given` / `Given Family` / `{Corporate Body}` -> Author with initials."""
+    """`Family, Given` / `Given Family` / `{Corporate Body}` -> Author, the given names kept in full."""
     if name.startswith("{") and name.endswith("}") and "," not in name:
         return Author(literal=decode(name))
     if "," in name:
@@ -168,5 +222,4 @@ def bib_author(name: str) -> Author:
     else:
         parts = decode(name).split()
         family, given = parts[-1], " ".join(parts[:-1])
-    initials = "".join(p[0] for p in re.split(r"[\s.\-]+", given) if p).upper()
-    return Author(family=family, given=initials or None)
+    return Author(family=family, given=given.strip() or None)

@@ -19,7 +19,11 @@ ListName = Literal["references", "cited_by", "paper", "library"]
 
 @dataclass(frozen=True, slots=True)
 class Author:
-    """A person (`family`, `given` as initials, e.g. "DL") or a body (`literal`)."""
+    """A person (`family`, `given`) or a body (`literal`).
+
+    `given` is as the source gives it: initials from a printed list ("DL"), the
+    full given names from an imported record ("Steven Lloyd").
+    """
 
     family: str | None = None
     given: str | None = None
@@ -55,6 +59,12 @@ class ParsedReference:
     place: str | None = None
     doi: str | None = None
     warnings: tuple[str, ...] = ()
+    # Kept from imported records (RIS, CSL-JSON, MEDLINE, BibTeX, TEI); a printed string has none.
+    issn: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    url: str | None = None
+    abstract: str | None = None
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of `litgraph refs parse` (keys in documented order)."""

@@ -1,8 +1,7 @@
-"""`litgraph import`: bring an author's own library into the corpus."""
+"""`litgraph import`: bring references from other tools into the corpus (RIS, CSL-JSON, MEDLINE, BibTeX, TEI)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import click
@@ -10,60 +9,49 @@ import click
 from ..errors import EXIT_PARTIAL, InputError
 from .paths import corpus_option
 
-
-@click.group("import")
-def import_group() -> None:
-    """Import references from other tools into the corpus.
-
-    Example:
-
-        litgraph import bib my-library.bib
-    """
+FORMAT_CHOICES = ("ris", "csl-json", "medline", "bibtex", "tei")
 
 
-@import_group.command("bib")
-@click.argument("source", type=click.Path(dir_okay=False))
-@corpus_option(help="Corpus folder to add the library to.")
-@click.option("--name", help="Name of the library in the corpus (default: the file's name).")
-@click.option("--replace", is_flag=True, help="Replace a library of that name already in the corpus.")
-def import_bib(source: str, corpus_dir: str, name: str | None, replace: bool) -> None:
-    """Add a BibTeX library to the corpus (read with bibtexparser v2).
+@click.command("import")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--as", "as_", type=click.Choice(["library", "references"]), default="library", show_default=True,
+              help="A library of its own, or the reference list (in order) of the paper --paper.")
+@click.option("--paper", help="With --as references: the DOI of the corpus paper whose list this is.")
+@click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES),
+              help="The file's format  [default: detected from the content]")
+@corpus_option(help="Corpus folder to add the file to.")
+@click.option("--name", help="Name in the corpus (default: the file's name; one file only).")
+@click.option("--replace", is_flag=True, help="Replace a file of that name already in the corpus.")
+def import_command(files: tuple[str, ...], as_: str, paper: str | None, fmt: str | None, corpus_dir: str,
+                   name: str | None, replace: bool) -> None:
+    """Import RIS, CSL-JSON, MEDLINE, BibTeX or GROBID TEI files into the corpus.
 
-    The file is copied verbatim to corpus/libraries/NAME.bib; the next
-    `litgraph build` reads every entry and merges it with the works already in
-    the graph through the work-identity rules, and a new work takes the
-    library's own citation key. Entries that fail to parse, hold a byte that
-    is not UTF-8, or nest braces too deep are reported with their line
-    numbers and skipped (exit 1); the rest are imported, and the file is
-    copied byte for byte (CRLF line ends included).
+    Each file is copied verbatim to corpus/libraries/ (or, with --as references
+    --paper DOI, to corpus/imported-references/ as that paper's reference list),
+    and every entry goes through work identity, so duplicates merge with works
+    already in the graph. Entries that cannot be read are listed on stderr with
+    their file, line and index, and the rest imported (exit 1); a file that is
+    unreadable or not in the format is refused (exit 2) and nothing is written.
+    `litgraph import bib FILE` is the same as `--format bibtex`.
 
     Example:
 
-        litgraph import bib ~/papers/peer-support.bib && litgraph build
+        litgraph import zotero-export.ris pubmed-result.nbib && litgraph build
     """
-    from ..atomic import write_bytes_atomic
-    from ..libraries import read_library
+    from ..imports.cli_steps import import_files
 
-    path = Path(source)
-    if not path.is_file():
-        raise InputError(f"{source}: no such file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{source}: cannot read: {exc}") from exc
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", name or path.stem).strip("-") or "library"
-    target = Path(corpus_dir) / "libraries" / f"{slug}.bib"
-    if target.exists() and not replace and target.read_bytes() != data:
-        raise InputError(f"{target} already exists: choose another --name or pass --replace")
-    entries, failures = read_library(path)
-    write_bytes_atomic(target, data)   # verbatim: line ends and every byte as the author saved them
-    for failure in failures:
-        click.echo(f"{source}:{failure.line}: skipped: {failure.message}", err=True)
-    click.echo(f"imported {len(entries)} entries from {source} as {target}"
-               f"{f'; {len(failures)} blocks could not be parsed' if failures else ''}; "
-               "run `litgraph build` to merge them into the graph")
-    if failures:
+    if files[0] == "bib" and not Path("bib").is_file():   # `import bib FILE`, the older spelling
+        files, fmt = files[1:], fmt or "bibtex"
+    if not files:
+        raise InputError("import bib: give the BibTeX file to import")
+    if as_ == "references" and not paper:
+        raise InputError("--as references needs --paper DOI (the paper whose reference list the file is)")
+    if name and len(files) > 1:
+        raise InputError("--name names one file; import the files one at a time")
+    failed = import_files(files, Path(corpus_dir), fmt, paper if as_ == "references" else None, name, replace,
+                          click.echo)
+    if failed:
         raise SystemExit(EXIT_PARTIAL)
 
 
-COMMANDS = [import_group]
+COMMANDS = [import_command]
