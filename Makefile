@@ -42,8 +42,9 @@ model: $(STAMP)
 # Speed, side by side: the synthetic corpus at each size through the Oxigraph store and rdflib
 # (bench/README.md). About 8 minutes on 2 cores; add 10m with SIZES=10k,100k,1m,10m.
 SIZES ?= 10k,100k,1m
+BUILD_SIZES ?= 1k,10k,50k
 bench: $(STAMP)
-	$(BIN)/python -m bench.run --sizes $(SIZES)
+	$(BIN)/python -m bench.run --sizes $(SIZES) --build-sizes $(BUILD_SIZES)
 
 clean:
 	rm -rf build .pytest_cache

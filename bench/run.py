@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--readme", default=str(ROOT / "bench" / "README.md"))
     parser.add_argument("--merge", action="store_true", help="keep results.json rows of sizes not measured now")
     parser.add_argument("--rdflib-10m", action="store_true", help="also load 10m into rdflib (needs >16 GB)")
+    parser.add_argument("--build-sizes", default="", help="the build series from printed strings: 1k,10k,50k,200k")
     args = parser.parse_args(argv)
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in ORDER]
@@ -119,13 +120,19 @@ def main(argv: list[str] | None = None) -> None:
     rows = [r for s in sorted(sizes, key=ORDER.index) for r in measure_size(s, args)]
     results = Path(args.results)
     if args.merge and results.exists():
-        rows = [r for r in json.loads(results.read_text()) if r["size"] not in sizes] + rows
+        rows = [r for r in json.loads(results.read_text()) if "series" not in r and r["size"] not in sizes] + rows
         rows.sort(key=lambda r: ORDER.index(r["size"]))
-    results.write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")
+    kept = [r for r in json.loads(results.read_text()) if "series" in r] if results.exists() else []
+    results.write_text(json.dumps(rows + kept, indent=1) + "\n", encoding="utf-8")
     readme = Path(args.readme)
     info = dict(machine(), runs=args.runs, timeout_s=args.timeout)
     readme.write_text(render_readme(readme.read_text(encoding="utf-8") if readme.exists() else "", rows, info),
                       encoding="utf-8")
+    if args.build_sizes:
+        from bench.build_series import run as build_series
+
+        build_series([s.strip().lower() for s in args.build_sizes.split(",") if s.strip()],
+                     Path(args.work) / "build-series", results, readme)
     print(f"wrote {results} and {readme}")
 
 
