@@ -11,11 +11,13 @@ folder's lock (buildlock.py, generations.py, graphfiles.py).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 
 from .atomic import write_text_atomic
+from .changes.history import record_history, write_manifest
+from .changes.manifest import manifest_for_build
 from .corpus import Corpus, RawEntry, load_corpus
 from .graphfiles import sorted_ntriples, write_outputs  # noqa: F401 (re-exported: tests, bench)
 from .model import ReferenceEntry
@@ -35,6 +37,7 @@ class BuildSummary:
     merges: int
     triples: int
     warnings: tuple[str, ...] = field(default=())
+    changes: str = ""  # what differs from the previous build, in one line (litgraph/changes/); not in as_dict
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -164,12 +167,13 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
         updates.append((lock_path, dump_id_lock(identity.id_lock)))
     if keys_text is not None:
         updates.append((corpus_dir / "citation-keys.tsv", keys_text))
-    count = write_and_publish(triples, out_dir, updates, progress)
-    return summarise(corpus, entries, identity, count)
+    manifest = manifest_for_build(corpus_dir, corpus.digest, identity, {e.key for e in entries}, matches)
+    count = write_and_publish(triples, out_dir, updates, progress, manifest)
+    return replace(summarise(corpus, entries, identity, count), changes=changes_line(out_dir, manifest))
 
 
 def write_and_publish(triples, out_dir: Path, corpus_updates: list[tuple[Path, str]],
-                      progress: Progress = lambda _: None) -> int:
+                      progress: Progress = lambda _: None, manifest: dict | None = None) -> int:
     """Write a whole generation, then the corpus's id and key files, then publish the generation.
 
     The id lock is written before the switch: a build killed in between has locked
@@ -180,8 +184,12 @@ def write_and_publish(triples, out_dir: Path, corpus_updates: list[tuple[Path, s
 
     with staged_generation(out_dir) as generation:
         count = write_generation(triples, generation, progress)
+        if manifest is not None:
+            write_manifest(generation, manifest)  # build/current/manifest.json: what `litgraph changes` compares
         for path, text in corpus_updates:
             write_text_atomic(path, text)
+    if manifest is not None:
+        record_history(out_dir, manifest)
     return count
 
 
@@ -210,3 +218,11 @@ def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: 
         triples=triples,
         warnings=warnings,
     )
+
+
+def changes_line(out_dir: Path, manifest: dict) -> str:
+    """One line on what this build changed since the previous one (litgraph/changes/)."""
+    from .changes import compare, summary_line
+    from .changes.history import baseline
+
+    return summary_line(compare(baseline(out_dir, manifest), manifest))

@@ -49,6 +49,8 @@ def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wai
         click.echo(json.dumps(summary.as_dict(), indent=2))
     else:
         print_summary(summary, build_dir)
+    if summary.changes:  # litgraph changes lists them; on stderr under --format json, to keep stdout JSON
+        click.echo(summary.changes, err=fmt == "json")
     if show_warnings:
         for warning in summary.warnings:
             click.echo(f"warning: {warning}", err=True)
