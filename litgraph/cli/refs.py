@@ -126,4 +126,49 @@ def train_command(data: tuple[str, ...], out: str, max_iterations: int) -> None:
     click.echo(f"trained on {len(sequences)} references: {out}", err=True)
 
 
+@refs.command("split")
+@click.argument("source", default="-", metavar="[FILE|-]")
+@click.option("-o", "--out", type=click.Path(dir_okay=False), help="Write the list here (default: stdout).")
+def split_command(source: str, out: str | None) -> None:
+    """Cut a reference section copied from a PDF or a web page into one entry per line.
+
+    Prints the corpus's list format (`position<TAB>printed reference`, see
+    corpus/README.md): entries broken across lines are joined, line-break
+    hyphens removed (real ones such as peer-led kept), numbered lists keep
+    their printed numbers, link labels (CrossRef, PubMed, Google Scholar,
+    Article) and back-links are dropped, and an entry printed twice is kept
+    once. On stderr: how many entries were found, and each doubtful boundary
+    with its line, for a curator to check.
+
+    Example:
+
+        litgraph refs split copied-section.txt -o corpus/references/okafor-2021-jchr.tsv
+    """
+    from ..atomic import write_text_atomic
+    from ..sections import split_section
+
+    data = sys.stdin.buffer.read() if source == "-" else read_source(source)
+    try:
+        text = data.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{source}:{line}: not UTF-8 text") from exc
+    result = split_section(text)
+    for doubt in result.doubts:
+        click.echo(f"{source}:{doubt.line}: doubtful boundary: {doubt.reason}", err=True)
+    click.echo(f"{len(result.entries)} entries found ({'numbered' if result.numbered else 'unnumbered'} list)"
+               f"{f', {len(result.doubts)} doubtful boundaries' if result.doubts else ''}", err=True)
+    if out:
+        write_text_atomic(out, result.as_tsv())
+    else:
+        click.echo(result.as_tsv(), nl=False)
+
+
+def read_source(source: str) -> bytes:
+    try:
+        return open(source, "rb").read()
+    except OSError as exc:
+        raise InputError(f"{source}: cannot read: {exc.strerror or exc}") from exc
+
+
 COMMANDS = [refs]
