@@ -95,8 +95,9 @@ def write_evidence(rows: list[dict], fmt: str, quotes: bool = False) -> None:
     if fmt == "json":
         write_rows(rows, [], "json")
     elif fmt == "csv":
-        flat = [flatten(r) for r in rows]
-        write_rows(flat, list(flat[0]) if flat else list(flatten(EMPTY_ROW)), "csv")
+        from ..findings.evidence import CSV_COLUMNS
+
+        write_rows([flatten(r) for r in rows], CSV_COLUMNS, "csv")
     else:
         fields = TABLE_FIELDS + (QUOTE_FIELDS if quotes else [])
         write_people_rows([for_people(r) for r in rows], fields, f"{len(rows)} findings")
@@ -124,23 +125,10 @@ def write_certainty(rows: list[dict], fmt: str) -> None:
                       f"How the evidence stacks up ({NOT_GRADE})")
 
 
-EMPTY_ROW = {"finding": None, "domain": None, "factor": None, "polarity": None, "statement": None,
-             "design": None, "outcomes": [], "direction": None,
-             "source": {"first_author": None, "year": None, "title": None, "doi": None, "work": None},
-             "reported_in": None, "quote": None, "section": None, "citation": None, "entry": None,
-             "coded_by": None, "coded_on": None, "trial_evidence": False, "roles": [], "settings": [],
-             "sectors": [], "doubts": []}
-LISTS = ("outcomes", "roles", "settings", "sectors", "doubts")
-
-
 def flatten(row: dict) -> dict:
-    """A CSV row: lists joined with "; ", source fields as source_<key> columns."""
-    flat = {k: v for k, v in row.items() if k not in ("outcomes", "direction", "source", "reported_in")}
-    flat["outcomes"] = "; ".join(row["outcomes"])
-    flat["direction"] = row["direction"]
-    flat |= {f"source_{k}": v for k, v in row["source"].items()}
-    flat["reported_in"] = row["reported_in"]
-    return {k: "; ".join(v) if k in LISTS and isinstance(v, list) else v for k, v in flat.items()}
+    from ..findings.evidence import flat_row
+
+    return flat_row(row)
 
 
 def cite(source: dict) -> str:
@@ -177,7 +165,9 @@ def equivocal(build_dir, store_kind, fmt) -> None:
     elif fmt == "csv":
         lines = [dict(outcome=r["outcome"], side=side, **flatten(f)) for r in rows
                  for side in SIDES for f in r[side]]
-        write_rows(lines, ["outcome", "side", *flatten(EMPTY_ROW)], "csv")
+        from ..findings.evidence import CSV_COLUMNS
+
+        write_rows(lines, ["outcome", "side", *CSV_COLUMNS], "csv")
     else:
         table = [{"outcome": r["outcome"], **{label: "\n".join(describe(side, f) for f in r[side])
                                               for side, label in SIDES.items()}} for r in rows]

@@ -147,6 +147,19 @@ def evidence_row(record: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+CSV_COLUMNS = ("finding", "domain", "factor", "polarity", "statement", "design", "outcomes", "direction",
+               "source_first_author", "source_year", "source_title", "source_doi", "source_work", "reported_in",
+               "quote", "section", "citation", "entry", "coded_by", "coded_on", "trial_evidence", "roles",
+               "settings", "sectors", "doubts")
+
+
+def flat_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A CSV row (the columns of CSV_COLUMNS): lists joined with "; ", source fields as source_<key>."""
+    flat = {k: "; ".join(v) if isinstance(v, list) else v for k, v in row.items() if k != "source"}
+    flat |= {f"source_{k}": v for k, v in row["source"].items()}
+    return {k: flat.get(k) for k in CSV_COLUMNS}
+
+
 def sort_key(row: dict[str, Any]) -> tuple:
     source = row["source"]
     return (row["domain"] is None, row["domain"] or "", row["factor"] or "", row["polarity"] or "",

@@ -85,7 +85,34 @@ def finding_item(ctx: Context, row: dict[str, Any], root: str) -> str:
     facts.append(("Reported in", reported_in(ctx, row, root)))
     body = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in facts)
     return (f'<li class="finding" data-finding="{esc(row["finding"])}">'
-            f'<p class="statement">{esc(row["statement"])}</p><dl class="facts">{body}</dl></li>')
+            f'<p class="statement">{esc(row["statement"])}</p>{quote_block(ctx, row, root)}'
+            f'<dl class="facts">{body}</dl></li>')
+
+
+def entry_anchor(paper_file: str, list_name: str, position: Any) -> str:
+    """The id of a printed list entry on a work's page: `entry-<paper page>-<list>-<N>`."""
+    return f"entry-{paper_file.removesuffix('.html')}-{list_name}-{position}"
+
+
+def entry_link(ctx: Context, row: dict[str, Any], root: str) -> str:
+    """A link to the printed reference entry the finding's source was cited as (on the source's page)."""
+    entry, work = row.get("entry"), row["source"]["work"]
+    if not entry or "/references/" not in entry or work not in ctx.work_files:
+        return ""
+    paper, position = entry.rsplit("/references/", 1)
+    if paper not in ctx.work_files:
+        return ""
+    anchor = entry_anchor(ctx.work_files[paper], "references", position)
+    return f' · <a class="entry" href="{esc(ctx.work_href(work, root))}#{esc(anchor)}">printed entry {esc(position)}</a>'
+
+
+def quote_block(ctx: Context, row: dict[str, Any], root: str) -> str:
+    """The verbatim quote, then where it is printed: section, in-text citation, list entry."""
+    if not row.get("quote"):
+        return ""
+    where = " · ".join(esc(x) for x in (row.get("section"), row.get("citation")) if x)
+    return (f'<blockquote class="quote"><p>{esc(row["quote"])}</p></blockquote>'
+            f'<p class="quote-source">{where}{entry_link(ctx, row, root)}</p>')
 
 
 def reported_in(ctx: Context, row: dict[str, Any], root: str) -> str:
@@ -105,7 +132,7 @@ def finding_brief(ctx: Context, row: dict[str, Any], root: str) -> str:
     else:
         about = ctx.concept_link("factor", row["factor"], root) if row["factor"] else ""
     return (f'<li class="finding brief" data-finding="{esc(row["finding"])}">'
-            f'<p class="statement">{esc(row["statement"])}</p>'
+            f'<p class="statement">{esc(row["statement"])}</p>{quote_block(ctx, row, root)}'
             f'<p class="meta">{ctx.work_link(row["source"]["work"], root)} · {esc(row["design"])} · {what}'
             f'{" · " + about if about else ""}</p></li>')
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .evidencemap import Grid, GridRow, tally
 from .fragments import MARKS, Context, finding_brief, findings_list, mark_class
 from .html import esc, link, page
+from .mapfilter import filter_form
+from .summaries import certainty_section, doubts_section
 
 ORDER = {"domain": ("facilitator", "barrier", None), "outcome": ("benefit", "mixed", "no difference", "harm", None)}
 KEY = {"domain": "polarity", "outcome": "direction"}
@@ -39,7 +41,8 @@ def cell(row: GridRow, design_slug: str, axis: str) -> str:
     present = [v for v in ORDER[axis] if v and counts.get(v)]
     tone = present[0].replace(" ", "-") if len(present) == 1 else ("mix" if present else "none")
     label = describe(counts, axis, len(findings))
-    return (f'<td class="cell tone-{tone}"><a href="{esc(cell_href(row, design_slug))}" '
+    ids = " ".join(sorted({f["finding"] for f in findings}))
+    return (f'<td class="cell tone-{tone}"><a href="{esc(cell_href(row, design_slug))}" data-findings="{esc(ids)}" '
             f'aria-label="{esc(label)}" title="{esc(label)}"><span class="n">{len(findings)}</span>'
             f'<span class="chips" aria-hidden="true">{chips}</span></a></td>')
 
@@ -50,8 +53,9 @@ def row_html(row: GridRow, grid: Grid) -> str:
     else:
         head = link(f"{row.kind}/{row.concept.slug}.html", row.concept.label)
     cells = "".join(cell(row, d.slug, grid.axis) for d in grid.columns)
+    ids = " ".join(sorted({f["finding"] for cell in row.cells.values() for f in cell}))
     return (f'<tr class="{row.kind} level-{row.level}"><th scope="row">{head}</th>{cells}'
-            f'<td class="total">{row.total}</td></tr>')
+            f'<td class="total" data-findings="{esc(ids)}">{row.total}</td></tr>')
 
 
 def grid_table(grid: Grid) -> str:
@@ -92,10 +96,12 @@ def map_page(ctx: Context) -> str:
                         f'<h2 id="{grid.axis}-title">{esc(TITLES[grid.axis])}</h2>{legend(grid.axis)}'
                         f'{grid_table(grid)}</section>')
     toc = ('<nav aria-label="On this page" class="toc"><ul><li><a href="#domains">Domains and factors</a></li>'
-           '<li><a href="#outcomes">Outcomes</a></li><li><a href="equivocal.html">Where trials and other '
+           '<li><a href="#outcomes">Outcomes</a></li><li><a href="#certainty">How the evidence stacks up</a></li>'
+           '<li><a href="equivocal.html">Where trials and other '
            'studies disagree</a></li></ul></nav>')
-    return page("Evidence map", f"<h1>Evidence map</h1>{intro}{toc}{''.join(sections)}{notes}", 0, "map.html",
-                footer_text(ctx))
+    body = f"<h1>Evidence map</h1>{intro}{toc}{filter_form(ctx)}{''.join(sections)}{certainty_section(ctx)}{notes}"
+    return page("Evidence map", body, 0, "map.html", footer_text(ctx),
+                scripts=("assets/map-data.js", "assets/mapfilter.js"))
 
 
 def equivocal_page(ctx: Context) -> str:
@@ -107,7 +113,7 @@ def equivocal_page(ctx: Context) -> str:
             for key, cls, title in (("trial_evidence", "trial", "Trial evidence"),
                                     ("non_trial_evidence", "non-trial", "Non-randomised evidence")))
         blocks.append(f'<section class="equivocal"><h2>{ctx.concept_link("outcome", row["outcome"], "")}</h2>'
-                      f'<div class="sides">{sides}</div></section>')
+                      f'<div class="sides">{sides}</div>{doubts_section(ctx, row)}</section>')
     intro = ("<p>Outcomes where trial evidence (randomised controlled trials and systematic reviews of them) "
              "and non-randomised evidence point different ways: one side finds a benefit where the other finds "
              "no difference, mixed results or harm. Outcomes are matched through the outcome hierarchy, so a "

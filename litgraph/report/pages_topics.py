@@ -13,28 +13,25 @@ from typing import Any
 
 from ..findings.model import Concept
 from .evidencemap import Membership, split, tally
+from ..findings.certainty import NOT_GRADE, certainty_rows
+from ..findings.evidence import CSV_COLUMNS, flat_row
 from .fragments import Context, finding_item, findings_list, mark
 from .html import esc, link, page
 from .pages_map import footer_text
 from .refs import reference_order
 
-CSV_COLUMNS = ("finding", "domain", "factor", "polarity", "statement", "design", "outcomes", "direction",
-               "source_first_author", "source_year", "source_title", "source_doi", "source_work", "reported_in")
 KIND_TITLE = {"factor": "Factor", "domain": "Organisational domain", "outcome": "Outcome"}
 Group = tuple[str | None, str, list[dict[str, Any]]]  # heading, id prefix, findings
 
 
 def evidence_csv(rows: Iterable[dict[str, Any]]) -> str:
-    """The rows as `litgraph evidence --format csv` writes them (same columns)."""
+    """The rows as `litgraph evidence --format csv` writes them (same columns, same cells)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in rows:
-        s = r["source"]
-        writer.writerow(["" if v is None else v for v in (
-            r["finding"], r["domain"], r["factor"], r["polarity"], r["statement"], r["design"],
-            "; ".join(r["outcomes"]), r["direction"], s["first_author"], s["year"], s["title"], s["doi"],
-            s["work"], r["reported_in"])])
+        flat = flat_row(r)
+        writer.writerow(["" if flat[c] is None else flat[c] for c in CSV_COLUMNS])
     return buffer.getvalue()
 
 
@@ -87,8 +84,12 @@ def summary(rows: list[dict[str, Any]], kind: str) -> str:
     works = {r["source"]["work"] for r in rows}
     key = "direction" if kind == "outcome" else "polarity"
     marks = ", ".join(f"{n} × {mark(v)}" for v, n in sorted(tally(rows, key).items(), key=lambda x: -x[1]))
+    glance = certainty_rows(rows)
+    first = next((g for g in glance if g["kind"] == kind), None)
+    extra = (f' Designs: {esc("; ".join(first["designs"]))}. Agreement: {esc(first["agreement"])}. '
+             f'Trial evidence: {"yes" if first["trial_evidence"] else "no"} ({esc(NOT_GRADE)}).') if first else ""
     return (f'<p class="summary">{len(rows)} finding{"s" * (len(rows) != 1)} from {len(works)} '
-            f'work{"s" * (len(works) != 1)}: {marks}.</p>')
+            f'work{"s" * (len(works) != 1)}: {marks}.{extra}</p>')
 
 
 def topic_page(ctx: Context, kind: str, concept: Concept, rows: list[dict[str, Any]], body: str,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..cite.item import CiteItem
-from .fragments import Context, finding_brief, findings_list
+from .fragments import Context, entry_anchor, finding_brief, findings_list
 from .html import esc, link, page
 from .pages_map import footer_text
 from .refs import reference_order, short_label
@@ -30,7 +30,8 @@ def printed_entries(ctx: Context, iri: str) -> str:
     rows = []
     for e in ctx.data.entries.get(iri, []):
         where = f"{ctx.work_link(e['paper'], '../')} {LIST_NAMES.get(e['list'], e['list'])}, entry {esc(e['position'])}"
-        rows.append(f"<li>{where}: <q>{esc(e['text'])}</q></li>")
+        anchor = entry_anchor(ctx.work_files.get(e["paper"], "paper"), e["list"], e["position"])
+        rows.append(f'<li id="{esc(anchor)}">{where}: <q>{esc(e["text"])}</q></li>')
     return f'<ul class="printed">{"".join(rows)}</ul>' if rows else "<p>Not printed in any list the corpus holds.</p>"
 
 

@@ -25,7 +25,9 @@ from ..errors import InputError
 from .data import ReportData, work_files
 from .evidencemap import domain_grid, outcome_grid
 from .fragments import Context
+from .mapfilter import map_data_script
 from .network import network_svg
+from .pages_changes import changes_page
 from .pages_map import equivocal_page, map_page
 from .pages_topics import domain_pages, factor_pages, outcome_pages
 from .pages_works import network_page, overview, work_page, works_index
@@ -33,7 +35,7 @@ from .refs import formatted_references
 from .search import search_index, search_page
 
 MARKER = ".litgraph-report"
-ASSETS = ("style.css", "search.js")
+ASSETS = ("style.css", "search.js", "mapfilter.js")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +58,9 @@ def render_site(data: ReportData, style: str, progress: Callable[[str], None] = 
     progress("writing pages")
     svg = network_svg(data.seeds, data.citations, data.works, lambda w: f"work/{ctx.work_files[w]}")
     files = {"index.html": overview(ctx), "map.html": map_page(ctx), "equivocal.html": equivocal_page(ctx),
-             "works.html": works_index(ctx), "search.html": search_page(ctx),
+             "works.html": works_index(ctx), "search.html": search_page(ctx), "changes.html": changes_page(ctx),
              "network.html": network_page(ctx, svg), "network.svg": '<?xml version="1.0" encoding="UTF-8"?>\n' + svg,
-             "assets/search-index.js": search_index(ctx)}
+             "assets/search-index.js": search_index(ctx), "assets/map-data.js": map_data_script(ctx)}
     files |= factor_pages(ctx) | domain_pages(ctx) | outcome_pages(ctx)
     files |= {f"work/{name}": work_page(ctx, iri) for iri, name in ctx.work_files.items()}
     folder = resources.files("litgraph.report") / "assets"
