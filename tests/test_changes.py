@@ -183,3 +183,19 @@ def test_merge_and_split_name_their_entries_and_the_decisions_behind_them():
     split = compare(one, manifest("b3", {"w1": ["p#references/1"], "w3": ["q#references/2"]}, [apart]))
     assert [(c.kind, c.subject, c.detail) for c in split.changes] == [("work split", "w1", "split into w1, w3")]
     assert split.changes[0].reasons[0].endswith("first page 1!=9")
+
+
+def test_report_has_a_what_changed_page_linked_from_every_page(project):
+    from litgraph.report import build_report
+    from litgraph.store import open_store
+
+    build(project)
+    add_line(project, LIST, NEW_ENTRY)
+    build(project)
+    out = project / "site"
+    build_report(open_store("oxigraph", project / "build"), out, build_dir=project / "build")
+    page = (out / "changes.html").read_text(encoding="utf-8")
+    assert "changes since the last build: 1 work added" in page
+    assert "A new paper on peer support workers" in page and NEW_KEY in page
+    assert 'href="work/' in page   # the added work links to its page
+    assert 'href="changes.html"' in (out / "index.html").read_text(encoding="utf-8")

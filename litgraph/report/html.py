@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 
 SITE_TITLE = "litgraph evidence report"
 NAV = (("index.html", "Overview"), ("map.html", "Evidence map"), ("equivocal.html", "Equivocal outcomes"),
-       ("network.html", "Citation network"), ("works.html", "Works"), ("search.html", "Search"))
+       ("network.html", "Citation network"), ("works.html", "Works"), ("changes.html", "What changed"),
+       ("search.html", "Search"))
 
 
 def esc(value: object) -> str:
