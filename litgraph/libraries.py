@@ -190,7 +190,8 @@ def parse_bibtex_entry(raw: str) -> ParsedReference:
     first, _, last = (fields.get("pages") or "").replace("–", "-").partition("-")
     return ParsedReference(
         raw=raw, type=TYPES.get(entry.entry_type.lower(), "other"),
-        authors=tuple(bib_author(a) for a in split_names(entry.fields_dict.get("author"))),
+        authors=tuple(bib_author(a) for a in split_names(entry.fields_dict.get("author")) if a != "others"),
+        et_al="others" in split_names(entry.fields_dict.get("author")),  # BibTeX's "and others": et al.
         year=int(m.group()) if (m := re.search(r"\d{4}", fields.get("year", ""))) else None,
         title=fields.get("title"), container=fields.get("journal") or fields.get("booktitle") or fields.get("series"),
         volume=fields.get("volume"), issue=fields.get("number"), first_page=first.strip() or None,

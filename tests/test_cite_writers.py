@@ -74,7 +74,8 @@ def test_bibtex_fields_and_types():
     assert "@article{sells2006treatment," in text and "@techreport{dh2007mental," in text
     assert "{{Department of Health}}" in text or "{Department of Health}" in text
     assert "pages = {1179--1184}" in text
-    assert 'R{\\"u}sch, N.' in text and "{Van der Post}, L. F." in text
+    assert "Rüsch, N." in text and "{Van der Post}, L. F." in text, "Unicode kept by default"
+    assert 'R{\\"u}sch, N.' in write_bibtex([RUSCH], ascii=True), "--ascii writes LaTeX"
 
 
 def test_bibtex_read_back_by_pybtex_keeps_every_field():

@@ -1,18 +1,37 @@
-"""BibTeX written with bibtexparser v2.
+"""BibTeX (or biblatex) written with bibtexparser v2, safe in any bibliography style.
 
-Corporate authors are braced (`{Department of Health}`) so BibTeX never splits
-them; non-ASCII letters are written as LaTeX (`R{\\"u}sch`), which classic
-BibTeX, biber and pybtex all read; page ranges use `--` (an en dash).
+- Titles keep their capitals: an acronym or a word with a capital inside it
+  (`{UK}`, `{McDonald}`) is always braced, and a capitalised word is braced
+  unless it opens the title or a subtitle (`{Delphi}`, `{Australian}`), so a
+  style that lower-cases titles leaves them alone.
+- LaTeX specials (`& % $ # _ { } ~ ^ \\`) are escaped in every field but the DOI.
+- Unicode is kept as it is (biber and modern BibTeX read UTF-8); `ascii=True`
+  writes non-ASCII letters as LaTeX (`R{\\"u}sch`) for classic BibTeX.
+- Corporate authors are braced (`{Department of Health}`); a truncated author
+  list ends in `and others`, the BibTeX way to print "et al.", and only then.
+- `biblatex=True` writes `journaltitle` and `date`, and biblatex entry types.
+- Page ranges use `--` (an en dash).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .item import CiteItem, initials_with_dots
 
 ENTRY_TYPE = {"journal-article": "article", "book": "book", "report": "techreport",
               "chapter": "incollection", "other": "misc"}
+BIBLATEX_TYPE = {**ENTRY_TYPE, "report": "report"}
+SPECIALS = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+            "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+SPECIAL_RE = re.compile(r"[\\&%$#_{}~^]")
+
+
+def escape(text: str, ascii: bool = False) -> str:
+    """LaTeX specials escaped; non-ASCII letters as LaTeX when `ascii`."""
+    escaped = SPECIAL_RE.sub(lambda m: SPECIALS[m.group()], text)
+    return to_latex(escaped) if ascii else escaped
 
 
 def to_latex(text: str) -> str:
@@ -27,44 +46,74 @@ def to_latex(text: str) -> str:
     return encoder.unicode_to_latex(text)
 
 
-def bib_name(author) -> str:
+def protect_title(title: str, ascii: bool = False) -> str:
+    """The title escaped, with capitals a style must not lower-case in braces."""
+    out, opens = [], True
+    for token in re.split(r"(\s+)", title):
+        word = re.sub(r"^\W+|\W+$", "", token)
+        inner = any(c.isupper() for c in word[1:])
+        if word and (inner or (word[0].isupper() and not opens)):
+            lead, _, tail = token.partition(word)
+            token = f"{escape(lead, ascii)}{{{escape(word, ascii)}}}{escape(tail, ascii)}"
+        elif token.strip():
+            token = escape(token, ascii)
+        out.append(token)
+        if token.strip():
+            opens = bool(re.search(r"[:?!.]$", token))  # the next word opens a subtitle
+    return "".join(out)
+
+
+def bib_name(author, ascii: bool = False) -> str:
     if author.literal is not None:
-        return "{" + to_latex(author.literal) + "}"
+        return "{" + escape(author.literal, ascii) + "}"
     given = initials_with_dots(author.given)
-    family = to_latex(author.family or "")
+    family = escape(author.family or "", ascii)
     if " " in family:
         family = "{" + family + "}"
-    return f"{family}, {to_latex(given)}" if given else family
+    return f"{family}, {escape(given, ascii)}" if given else family
 
 
-def bib_fields(item: CiteItem) -> list[tuple[str, str]]:
-    fields = [("author", " and ".join(bib_name(a) for a in item.authors) if item.authors else None),
-              ("title", to_latex(item.title) if item.title else None),
-              ("year", str(item.year) if item.year is not None else None)]
-    container = to_latex(item.container) if item.container else None
+def bib_authors(item: CiteItem, ascii: bool) -> str | None:
+    if not item.authors:
+        return None
+    names = [bib_name(a, ascii) for a in item.authors]
+    return " and ".join(names + (["others"] if item.et_al else []))
+
+
+def bib_fields(item: CiteItem, ascii: bool = False, biblatex: bool = False) -> list[tuple[str, str]]:
+    def text(value):
+        return escape(value, ascii) if value else None
+
+    year = str(item.year) if item.year is not None else None
+    fields = [("author", bib_authors(item, ascii)),
+              ("title", protect_title(item.title, ascii) if item.title else None),
+              ("date" if biblatex else "year", year)]
     if item.type == "journal-article":
-        fields += [("journal", container), ("volume", item.volume), ("number", item.issue)]
+        fields += [("journaltitle" if biblatex else "journal", text(item.container)),
+                   ("volume", text(item.volume)), ("number", text(item.issue))]
     elif item.type == "chapter":
-        fields += [("booktitle", container)]
+        fields += [("booktitle", text(item.container))]
     else:
-        fields += [("series", container), ("number", item.issue or item.article_number)]
+        fields += [("series", text(item.container)), ("number", text(item.issue or item.article_number))]
+    return [(k, v) for k, v in fields + tail_fields(item, text, biblatex) if v]
+
+
+def tail_fields(item: CiteItem, text, biblatex: bool) -> list[tuple[str, str | None]]:
     pages = f"{item.first_page}--{item.last_page}" if item.first_page and item.last_page else item.first_page
     if item.type == "journal-article" and not pages:
         pages = item.article_number
-    publisher = to_latex(item.publisher) if item.publisher else None
-    fields += [("pages", pages),
-               ("institution" if item.type == "report" else "publisher", publisher),
-               ("address", to_latex(item.place) if item.place else None), ("doi", item.doi)]
-    return [(k, v) for k, v in fields if v]
+    return [("pages", text(pages)), ("institution" if item.type == "report" else "publisher", text(item.publisher)),
+            ("location" if biblatex else "address", text(item.place)), ("doi", item.doi)]
 
 
-def write_bibtex(items: Sequence[CiteItem]) -> str:
+def write_bibtex(items: Sequence[CiteItem], ascii: bool = False, biblatex: bool = False) -> str:
     """A .bib text with one entry per item, in the given order."""
     import bibtexparser
     from bibtexparser.model import Entry, Field
 
+    types = BIBLATEX_TYPE if biblatex else ENTRY_TYPE
     library = bibtexparser.Library()
     for item in items:
-        fields = [Field(k, v) for k, v in bib_fields(item)]
-        library.add(Entry(ENTRY_TYPE[item.type], item.key, fields))
+        fields = [Field(k, v) for k, v in bib_fields(item, ascii, biblatex)]
+        library.add(Entry(types[item.type], item.key, fields))
     return bibtexparser.write_string(library)

@@ -1,18 +1,33 @@
-"""CSL-JSON items (the input of citeproc and of most reference managers)."""
+"""CSL-JSON items (the input of citeproc and of most reference managers).
+
+A truncated author list (the source printed "et al.") has no standard CSL
+variable. Exported CSL-JSON carries the names known and `"custom": {"et-al":
+true}` (CSL 1.0.2's field for data without a variable), never a name
+"others", which styles would print as an author ("& others"). For rendering,
+styled.py adds a placeholder name instead and turns it into the style's "et al.".
+"""
 
 from __future__ import annotations
 
 from .item import CiteItem, initials_with_dots
 
+ET_AL_PLACEHOLDER = "Zqxetalplaceholder"
 CSL_TYPE = {"journal-article": "article-journal", "book": "book", "report": "report",
             "chapter": "chapter", "other": "document"}
 
 
-def csl_item(item: CiteItem) -> dict[str, object]:
-    """One CSL-JSON item; the citation key is both `id` and `citation-key`."""
+def csl_item(item: CiteItem, for_style: bool = False) -> dict[str, object]:
+    """One CSL-JSON item; the citation key is both `id` and `citation-key`.
+
+    `for_style`: the item goes to citeproc, a truncated list ending in the placeholder name.
+    """
     data: dict[str, object] = {"id": item.key, "citation-key": item.key, "type": CSL_TYPE[item.type]}
     if item.authors:
         data["author"] = [csl_name(a) for a in item.authors]
+        if item.et_al and for_style:
+            data["author"].append({"literal": ET_AL_PLACEHOLDER})
+        elif item.et_al:
+            data["custom"] = {"et-al": True}
     if item.year is not None:
         data["issued"] = {"date-parts": [[item.year]]}
     optional = {"title": item.title, "container-title": item.container, "volume": item.volume,

@@ -25,6 +25,7 @@ class CiteItem:
     place: str | None = None
     doi: str | None = None
     group: str | None = None
+    et_al: bool = False  # the author list is known to be cut short ("et al.")
 
     def missing(self) -> list[str]:
         """Fields a reference list needs that this work lacks."""

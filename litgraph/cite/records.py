@@ -25,5 +25,5 @@ def read_items(store: GraphStore) -> dict[str, CiteItem]:
         items[row["work"]] = CiteItem(
             key=row["key"] or short_work(row["work"]).replace("/", ":"), work=row["work"],
             type=TYPE_NAMES[row["type"]], authors=tuple(authors[row["work"]]),
-            year=row["year"], **text)
+            year=row["year"], et_al=row.get("et_al") is True, **text)
     return items

