@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from .item import CiteItem, initials_with_dots
 
-ET_AL_PLACEHOLDER = "Zqxetalplaceholder"
+ET_AL_PLACEHOLDER = "Zqxetalplaceholder"      # after two or more names
+ET_AL_PLACEHOLDER_ONE = "Zqxetalafterone"      # after a single name ("contextual": no delimiter)
 CSL_TYPE = {"journal-article": "article-journal", "book": "book", "report": "report",
             "chapter": "chapter", "other": "document"}
 
@@ -25,7 +26,7 @@ def csl_item(item: CiteItem, for_style: bool = False) -> dict[str, object]:
     if item.authors:
         data["author"] = [csl_name(a) for a in item.authors]
         if item.et_al and for_style:
-            data["author"].append({"literal": ET_AL_PLACEHOLDER})
+            data["author"].append({"literal": ET_AL_PLACEHOLDER if len(item.authors) > 1 else ET_AL_PLACEHOLDER_ONE})
         elif item.et_al:
             data["custom"] = {"et-al": True}
     if item.year is not None:

@@ -25,18 +25,19 @@ import re
 import warnings
 from collections.abc import Sequence
 
-from .csl import ET_AL_PLACEHOLDER, csl_item
+from .csl import ET_AL_PLACEHOLDER, ET_AL_PLACEHOLDER_ONE, csl_item
 from .item import CiteItem
 from .styles import style_facts, style_names, style_path  # noqa: F401 (re-exported)
 
-ET_AL_RE = re.compile(rf"\s*(,\s*)?(?:(?:&amp;|&|and)\s+)?(?:<[^>]+>)*{ET_AL_PLACEHOLDER}(?:</[^>]+>)*")
+ET_AL_RE = re.compile(rf"\s*(,\s*)?(?:(?:&amp;|&|and)\s+)?(?:<[^>]+>)*({ET_AL_PLACEHOLDER}|{ET_AL_PLACEHOLDER_ONE})"
+                      r"(?:</[^>]+>)*")
 
 
 def format_entries(items: Sequence[CiteItem], style: str, fmt: str, style_order: bool = False) -> list[str]:
     """One formatted entry per item: in the style's order if `style_order` and it declares one, else as given."""
     facts = style_facts(style)
     entries = citeproc_entries(items, style_path(style), style_order and facts.sorts)
-    return [render(restore_et_al(e), fmt, n if facts.second_field_align else None)
+    return [render(restore_et_al(e, facts.et_al_delimiter), fmt, n if facts.second_field_align else None)
             for n, e in enumerate(entries, 1)]
 
 
@@ -59,10 +60,16 @@ def citeproc_entries(items: Sequence[CiteItem], path: str, sort: bool) -> list[s
         return [str(entry) for entry in bibliography.bibliography()]
 
 
-def restore_et_al(entry_html: str) -> str:
-    """The placeholder name, and what joins it to the names before, as "et al." (see the module doc)."""
+def restore_et_al(entry_html: str, rule: str = "contextual") -> str:
+    """The placeholder name, and what joins it to the names before, as "et al." (see the module doc).
+
+    `rule` is the style's delimiter-precedes-et-al: contextual (the default) puts the delimiter
+    before "et al." only after two or more names.
+    """
     def et_al(match: re.Match) -> str:
-        return ", et al." if match.group(1) else " et al."
+        several = match.group(2) == ET_AL_PLACEHOLDER
+        comma = rule == "always" or (rule != "never" and several and match.group(1) is not None)
+        return ", et al." if comma else " et al."
 
     text = ET_AL_RE.sub(et_al, entry_html)
     return re.sub(r"et al\.\.", "et al.", text)

