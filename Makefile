@@ -25,6 +25,7 @@ test: $(STAMP)
 # AnyStyle's two sets (measured only: never copied, never trained on); with references per second.
 accuracy: $(STAMP)
 	$(BIN)/python -m litgraph.parse.accuracy --output test-artifacts/parser-accuracy.txt
+	$(BIN)/python -m litgraph.cite.roundtrip --output test-artifacts/cite-roundtrip.txt  # seeds re-formatted vs print
 	$(BIN)/python -m litgraph.findings.suggest_eval  # findings suggest vs the hand-coded seed findings (002 held out)
 
 # The shipped reference labeller, rebuilt from the repository alone: references rendered through

