@@ -167,3 +167,14 @@ def test_cite_work_takes_a_key(seed_build):
     assert keys[0] == "sells2006treatment" and len(keys) == 2
     missing = run_cli("cite", "--work", "nosuchkey1999", "--build-dir", str(seed_build["build"]))
     assert missing.returncode == 2 and "no work with citation key 'nosuchkey1999'" in missing.stderr
+
+
+def test_imported_records_give_their_keys_in_every_format():
+    from litgraph.cite.keys import record_key
+
+    assert record_key("@article{RepperCarter2011,\n  title = {A review}}") == "RepperCarter2011"
+    assert record_key("TY  - JOUR\nID  - repper2011\nTI  - A review\nER  - ") == "repper2011"
+    assert record_key('{"id": "x1", "citation-key": "Repper2011", "title": "A review"}') == "Repper2011"
+    assert record_key('{"id": "ITEM-7", "title": "A review"}') == "ITEM-7"
+    assert record_key("PMID- 21770786\nTI  - A review") is None
+    assert record_key("@article{has/slash,\n title={x}}") is None, "a key the key file cannot hold is minted"

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..model import Work
-from .keyfile import KeyLine, dump_keys, load_keys, preferred_keys  # noqa: F401 (re-exported)
+from .keyfile import KEY_RE, KeyLine, dump_keys, load_keys, preferred_keys  # noqa: F401 (re-exported)
 from .keypattern import DEFAULT_PATTERN, ascii_fold, parse_pattern, render_pattern  # noqa: F401
 
 KEYS_FILE = "corpus/citation-keys.tsv"
@@ -50,10 +50,28 @@ def library_claims(works: Sequence[Work], entries) -> list[KeyClaim]:
     work_of = {m.key: w.id for w in works for m in w.members}
     claims = []
     for e in entries:
-        m = re.match(r"@\w+\s*[{(]\s*([^,\s]+)\s*,", e.raw) if e.list == "library" else None
-        if m and e.key in work_of:
-            claims.append(KeyClaim(work_of[e.key], m.group(1), f"{e.path}:{e.line}"))
+        key = record_key(e.raw) if e.list == "library" else None
+        if key and e.key in work_of:
+            claims.append(KeyClaim(work_of[e.key], key, f"{e.path}:{e.line}"))
     return claims
+
+
+def record_key(raw: str) -> str | None:
+    """The key an imported record carries: BibTeX's entry key, RIS's ID, CSL-JSON's citation-key or id."""
+    import json
+
+    if m := re.match(r"\s*@\w+\s*[{(]\s*([^,\s]+)\s*,", raw):
+        return m.group(1) if KEY_RE.fullmatch(m.group(1)) else None  # the key file could not hold it
+    if m := re.search(r"^ID  - (\S+)\s*$", raw, re.M):
+        return m.group(1) if KEY_RE.fullmatch(m.group(1)) else None
+    if raw.lstrip().startswith("{"):
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            return None
+        key = record.get("citation-key") or record.get("id") if isinstance(record, dict) else None
+        return key if isinstance(key, str) and KEY_RE.fullmatch(key) else None
+    return None
 
 
 def claimed_lines(lines: Sequence[KeyLine], claims: Iterable[KeyClaim], keys_path: str = KEYS_FILE) -> list[KeyLine]:
