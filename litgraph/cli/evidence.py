@@ -74,7 +74,7 @@ def evidence(domain, factor, polarity, direction, role, outcome, design, setting
     if design and not rows:
         warn_about_design(store, concepts, design)
     if summary:
-        return write_certainty(rows, fmt)
+        return write_certainty(rows, fmt, concepts)
     write_evidence(rows, fmt, "quote" in show)
 
 
@@ -110,12 +110,12 @@ def for_people(row: dict) -> dict:
                 doubts="; ".join(row.get("doubts") or []))
 
 
-def write_certainty(rows: list[dict], fmt: str) -> None:
+def write_certainty(rows: list[dict], fmt: str, concepts=None) -> None:
     from ..findings.certainty import NOT_GRADE, certainty_rows
     from ..output import write_rows
     from .evidence_layout import write_people_rows
 
-    table = certainty_rows(rows)
+    table = certainty_rows(rows, concepts)
     if fmt in ("json", "csv"):
         flat = table if fmt == "json" else [dict(r, designs="; ".join(r["designs"])) for r in table]
         return write_rows(flat, list(table[0]) if table else [], fmt)

@@ -53,13 +53,37 @@ def summarise(kind: str, concept: str, rows: Sequence[dict]) -> dict:
             "trial_evidence": any(r["trial_evidence"] for r in rows)}
 
 
-def certainty_rows(rows: Sequence[dict]) -> list[dict]:
-    """One row per domain, factor and outcome the evidence `rows` are coded against (caveats left out)."""
+def broader_labels(concepts, kind: str, label: str) -> list[str]:
+    """The labels of every concept above `label` in its scheme (none without `concepts`)."""
+    if concepts is None:
+        return []
+    try:
+        todo = list(concepts.resolve(kind, label).broader)
+    except Exception:  # a label the schemes do not know has no broader concepts
+        return []
+    seen: list[str] = []
+    while todo:
+        iri = todo.pop()
+        if iri in concepts.by_iri and concepts.by_iri[iri].label not in seen:
+            seen.append(concepts.by_iri[iri].label)
+            todo += list(concepts.by_iri[iri].broader)
+    return seen
+
+
+def certainty_rows(rows: Sequence[dict], concepts=None) -> list[dict]:
+    """One row per domain, factor and outcome the evidence `rows` are coded against (caveats left out).
+
+    With `concepts` (a ConceptIndex), a broader domain or outcome takes in its narrower ones'
+    findings, as the evidence map and the filters of `litgraph evidence` do.
+    """
     groups: dict[tuple[str, str], list[dict]] = {}
     for row in rows:
         if row.get("doubts"):
             continue
-        for key in concepts_of(row):
-            groups.setdefault(key, []).append(row)
+        for kind, label in concepts_of(row):
+            for name in (label, *broader_labels(concepts, kind, label)):
+                group = groups.setdefault((kind, name), [])
+                if row not in group:
+                    group.append(row)
     ordered = sorted(groups, key=lambda k: (KINDS.index(k[0]), k[1].casefold()))
     return [summarise(kind, concept, groups[(kind, concept)]) for kind, concept in ordered]

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..findings.model import Concept
 from .evidencemap import Membership, split, tally
-from ..findings.certainty import NOT_GRADE, certainty_rows
+from ..findings.certainty import NOT_GRADE, summarise
 from ..findings.evidence import CSV_COLUMNS, flat_row
 from .fragments import Context, finding_item, findings_list, mark
 from .html import esc, link, page
@@ -84,8 +84,7 @@ def summary(rows: list[dict[str, Any]], kind: str) -> str:
     works = {r["source"]["work"] for r in rows}
     key = "direction" if kind == "outcome" else "polarity"
     marks = ", ".join(f"{n} × {mark(v)}" for v, n in sorted(tally(rows, key).items(), key=lambda x: -x[1]))
-    glance = certainty_rows(rows)
-    first = next((g for g in glance if g["kind"] == kind), None)
+    first = summarise(kind, "", [r for r in rows if not r.get("doubts")]) if rows else None
     extra = (f' Designs: {esc("; ".join(first["designs"]))}. Agreement: {esc(first["agreement"])}. '
              f'Trial evidence: {"yes" if first["trial_evidence"] else "no"} ({esc(NOT_GRADE)}).') if first else ""
     return (f'<p class="summary">{len(rows)} finding{"s" * (len(rows) != 1)} from {len(works)} '

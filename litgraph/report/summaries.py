@@ -17,7 +17,7 @@ def certainty_table(ctx: Context, rows: list[dict[str, Any]], root: str, caption
         f'<tr><td>{KIND_NAMES[r["kind"]]}</td><th scope="row">{ctx.concept_link(r["kind"], r["concept"], root)}</th>'
         f'<td class="num">{r["findings"]}</td><td class="num">{r["studies"]}</td>'
         f'<td>{esc("; ".join(r["designs"]))}</td><td>{esc(r["agreement"])}</td>'
-        f'<td>{"yes" if r["trial_evidence"] else "no"}</td></tr>' for r in certainty_rows(rows))
+        f'<td>{"yes" if r["trial_evidence"] else "no"}</td></tr>' for r in certainty_rows(rows, ctx.data.concepts))
     return (f'<div class="map-wrap" role="region" aria-label="{esc(caption)}" tabindex="0"><table class="certainty">'
             f'<caption>{esc(caption)} ({esc(NOT_GRADE)})</caption><thead><tr><th scope="col">Kind</th>'
             f'<th scope="col">Concept</th><th scope="col">Findings</th><th scope="col">Studies</th>'
