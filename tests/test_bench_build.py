@@ -90,3 +90,15 @@ def test_build_section_of_the_readme_is_replaced_between_its_markers():
     assert once == twice and once.count(BEGIN) == 1 and once.count(END) == 1
     assert "| 1,000 | 269 | 4.2 | 120 |" in once and "0 of 3" in once
     json.dumps(rows)
+
+
+def test_build_series_rows_in_results_json_have_every_stage_and_the_identity_figures():
+    rows = json.loads((Path(__file__).resolve().parent.parent / "bench" / "results.json").read_text())
+    build = [r for r in rows if r.get("series") == "build"]
+    assert build, "make bench BUILD_SIZES=... has not written the build series"
+    for size in {r["size"] for r in build}:
+        stages = {r["stage"]: r for r in build if r["size"] == size}
+        assert set(stages) == {"read", "parse", "identity", "triples", "files", "store", "total"}
+        total = stages["total"]
+        assert 0 <= total["precision"] <= 1 and 0 <= total["recall"] <= 1
+        assert isinstance(total["hard_negatives_merged"], int) and total["entries"] > 0
