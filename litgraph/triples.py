@@ -14,6 +14,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, XSD
 
 from .model import Author, MergeDecision, ParsedReference, ReferenceEntry, Work
+from .rankings import ranking_triples
 from .vocab import BIRO, C4O, CITO, CO, FABIO, FRBR, LG, LGD, PRISM, WORK_CLASS, short_hash, work_iri
 
 Triple = tuple[URIRef | BNode, URIRef, URIRef | Literal | BNode]
@@ -48,6 +49,7 @@ def triples_for(works: Sequence[Work], entries: Sequence[ReferenceEntry],
     for decision in decisions:
         yield from decision_triples(decision, index)
     yield from cocitation_triples(entries, index, works)
+    yield from ranking_triples(works, entries, index)  # litgraph/rankings.py: counts and ranks the queries read
     yield from build_triples(corpus_digest, corpus_files)
 
 
