@@ -57,3 +57,16 @@ def test_jsonl_without_segments_is_refused_with_its_line(tmp_path):
     bad.write_text('{"raw": "x"}\n', encoding="utf-8")
     out = run_cli("refs", "train", "--data", str(bad), "--out", str(tmp_path / "m.crfsuite"))
     assert out.returncode == 2 and f"{bad}:1" in out.stderr and "segments" in out.stderr
+
+
+@pytest.mark.parametrize("segments,expected", [
+    ([("pages", "2006;57:1179–84.")], ["date", "volume", "pages"]),
+    ([("pages", "2012;11(2):123-8.")], ["date", "volume", "issue", "pages"]),
+    ([("date", "2008;17:"), ("pages", "498–508.")], ["date", "volume", "pages"]),
+    ([("title", "Peer work 2006;57:1179")], ["title"] * 5),
+])
+def test_rendered_glued_locator_is_not_taught_as_one_field(segments, expected):
+    # The renderer labels "2006;57:1179–84." by its majority field (pages); the labeller reads it split,
+    # and learning "2006;" as pages cost the Vancouver years and volumes.
+    from litgraph.parse.crf.data import from_segments
+    assert list(from_segments(segments).labels) == expected

@@ -61,12 +61,12 @@ def anystyle_gold(path: Path) -> list[dict]:
     return records
 
 
-def score(gold: list[dict], anystyle: bool) -> tuple[AccuracyReport, float]:
+def score(gold: list[dict], anystyle: bool, model: str | None = None) -> tuple[AccuracyReport, float]:
     """Parse every gold `raw` and compare; also the references parsed per second."""
     from . import parse_reference
 
     started = time.process_time()
-    parsed: list[ParsedReference] = [parse_reference(record["raw"]) for record in gold]
+    parsed: list[ParsedReference] = [parse_reference(record["raw"], model) for record in gold]
     rate = len(gold) / max(time.process_time() - started, 1e-9)
     if anystyle:
         return evaluate(gold, parsed, ANYSTYLE_FIELDS, normalised), rate
@@ -89,13 +89,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--refdata", default=str(ROOT.parent / "shared" / "refdata"))
     parser.add_argument("--output", help="also write the report to this file")
     parser.add_argument("--mismatches", action="store_true", help="list every mismatch")
+    parser.add_argument("--model", help="a CRF model file to measure instead of the shipped one")
     args = parser.parse_args(argv)
     from . import parse_reference
 
-    parse_reference("Warm up J. The model loads once. J Test. 2001;1:1-2.")
+    parse_reference("Warm up J. The model loads once. J Test. 2001;1:1-2.", args.model)
     lines = []
     for name, gold, loose in report_sets(Path(args.refdata)):
-        report, rate = score(gold, loose)
+        report, rate = score(gold, loose, args.model)
         lines += [f"== {name}: {report.records} references, {rate:,.0f} references/s on one core", "",
                   report.table(mismatches=args.mismatches), ""]
     text = "\n".join(lines)

@@ -11,12 +11,17 @@ A malformed file raises `TrainingDataError` naming the file and line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ...errors import InputError
-from .tokens import tokenize
+from .tokens import split_glued
+
+LOCATOR_LABELS = frozenset({"date", "volume", "issue", "pages"})
+YEAR_PIECE = re.compile(r"^(?:1[5-9]|20)\d\d[a-z]?[;:,.]?$")
+VOLUME_PIECE = re.compile(r"^\d+[A-Za-z]?[;:,]?$")
 
 
 class TrainingDataError(InputError):
@@ -36,10 +41,33 @@ def from_segments(segments: Iterable[tuple[str, str]]) -> Sequence:
     tokens: list[str] = []
     labels: list[str] = []
     for label, text in segments:
-        words = tokenize(text)
-        tokens += words
-        labels += [label] * len(words)
+        for word in text.split():
+            pieces = split_glued(word)
+            tokens += pieces
+            labels += locator_labels(pieces, label) if len(pieces) > 1 and label in LOCATOR_LABELS \
+                else [label] * len(pieces)
     return Sequence(tuple(tokens), tuple(labels))
+
+
+def locator_labels(pieces: list[str], label: str) -> list[str]:
+    """The labels of a glued locator's pieces ("2012;", "11", "(2):", "123-8."), told by their shape.
+
+    A renderer labels a glued word by the field most of its characters came from; the
+    labeller reads it split, so each piece takes its own field: a leading year is the
+    date, "(2):" the issue, a number before it or before ":" the volume, the rest pages.
+    """
+    found = []
+    for index, piece in enumerate(pieces):
+        following = pieces[index + 1] if index + 1 < len(pieces) else ""
+        if index == 0 and YEAR_PIECE.match(piece):
+            found.append("date")
+        elif piece.startswith("(") and following:
+            found.append("issue")
+        elif VOLUME_PIECE.match(piece) and (following.startswith("(") or piece.endswith(":")):
+            found.append("volume")
+        else:
+            found.append("pages" if index == len(pieces) - 1 and label in ("pages", "date") else label)
+    return found
 
 
 def read_training_file(path: str | Path) -> list[Sequence]:
