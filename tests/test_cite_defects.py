@@ -170,3 +170,12 @@ def test_bibtex_round_trips_through_bibtexparser_and_pybtex(seed_build, tmp_path
     assert len(data.entries) == len(library.entries)
     persons = data.entries[CREAMER].persons["author"]
     assert [str(p) for p in persons][-1] == "others" and len(persons) == 4
+
+
+def test_report_still_drops_the_numbers_of_a_numbered_style_after_the_left_margin_split():
+    from litgraph.report.refs import without_numbers
+
+    items = [CiteItem(key=f"k{n}", work=f"w{n}", type="journal-article", title=f"Title {n}",
+                      authors=(Author("Turner", "RH"),), year=1990 + n) for n in (1, 2)]
+    entries = without_numbers(format_entries(items, "vancouver", "html"))
+    assert entries == ["Turner RH. Title 1. 1991.", "Turner RH. Title 2. 1992."]

@@ -28,6 +28,8 @@ def formatted_references(items: dict[str, CiteItem], style: str) -> dict[str, st
 
 def without_numbers(entries: list[str]) -> list[str]:
     """Drop the leading citation numbers (`1.`, `[1]`, `1 `) when every entry has its own, in order."""
+    entries = [re.sub(r'^<div class="csl-left-margin">(.*?)</div><div class="csl-right-inline">(.*)</div>$',
+                      r"\1 \2", e, flags=re.S) for e in entries]  # second-field-align styles (cite/styled.py)
     patterns = [re.compile(rf"^\s*\[?{n}[.\])]?\s*(?=\D)") for n in range(1, len(entries) + 1)]
     if entries and all(p.match(e) for p, e in zip(patterns, entries)):
         return [p.sub("", e, count=1) for p, e in zip(patterns, entries)]
