@@ -16,6 +16,7 @@ import re
 MAX_TOKENS = 400
 WORD = re.compile(r"\S+")
 GLUE = re.compile(r"(?<=[;:,])(?=\d)|(?<=\d)(?=\()")
+GLUED = re.compile(r"[;:,]\d|\d\(")
 
 
 def tokenize(text: str) -> list[str]:
@@ -30,13 +31,18 @@ def tokenize(text: str) -> list[str]:
 
 def split_glued(word: str) -> list[str]:
     """ "2012;11(2):123-8." -> ["2012;", "11", "(2):", "123-8."]; a DOI or URL stays whole."""
-    if "/" in word or not any(ch.isdigit() for ch in word):
+    if "/" in word or GLUED.search(word) is None:
         return [word]
     return [piece for piece in GLUE.split(word) if piece]
 
 
 def head_and_tail(text: str, limit: int = MAX_TOKENS) -> tuple[list[str], str]:
     """The first `limit` tokens of `text`, and the untouched rest (empty when all fit)."""
+    words = text.split()
+    if len(words) <= limit:  # the common case: every word read (a word splits into at most a few pieces)
+        tokens = [piece for word in words for piece in split_glued(word)]
+        if len(tokens) <= limit:
+            return tokens, ""
     tokens, end = [], 0
     for match in WORD.finditer(text):
         if len(tokens) >= limit:
