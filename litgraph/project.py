@@ -35,6 +35,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "parser_model": ((str,), "a path"), "allow_service": ((bool,), "true or false"),
     "query_timeout": ((int, float), "a number of seconds"), "replace_core_designs": ((bool,), "true or false"),
     "crossref": ((dict,), "a table of Crossref client settings (litgraph/crossref/config.py)"),
+    "opencitations": ((dict,), "a table of OpenCitations client settings (litgraph/opencitations/config.py)"),
 }
 DEFAULT_QUERY_TIMEOUT_S = 60.0
 

@@ -90,3 +90,11 @@ def test_crossref_reads_the_project_toml_from_a_subfolder(tmp_path):
     finally:
         os.chdir(here)
     assert settings.mailto == "team@example.org"
+
+
+def test_a_project_toml_may_hold_crossref_and_opencitations_tables(tmp_path):
+    from litgraph.project import load_project
+
+    config = tmp_path / "litgraph.toml"
+    config.write_text('title = "t"\n[crossref]\nmailto = "a@b.org"\n[opencitations]\ntoken = "x"\n', encoding="utf-8")
+    assert load_project(config).title == "t"

@@ -24,59 +24,21 @@ from __future__ import annotations
 
 import random
 import time
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
 
+from ..webclient import CachedRetryingClient, ClientStats, Retry, litgraph_version, now_iso
 from .cache import CachedResponse, ResponseCache
 from .config import Settings
-from .errors import BadCacheEntry, CrossrefRejected, CrossrefUnavailable, NotInCache
+from .errors import CrossrefRejected, CrossrefUnavailable
 from .plan import CANDIDATE_FIELDS, RequestPlan, crossref_for, request_headers, search_plan, work_plan
 from .retry import RETRY_STATUSES, RetryPolicy, parse_retry_after
 from .throttle import Throttle
 
 EXPECTED_TYPE = {"single": "work", "list": "work-list"}
+__all__ = ["ClientStats", "CrossrefClient", "Retry", "litgraph_version", "now_iso"]  # the shared pieces, re-exported
 
 
-def litgraph_version() -> str:
-    try:
-        return version("litgraph")
-    except PackageNotFoundError:
-        return "0"
-
-
-def now_iso() -> str:
-    """The current UTC time to the second, as provenance records it."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-@dataclass(slots=True)
-class ClientStats:
-    """What a run cost: requests sent (retries included), retries, cache hits, statuses."""
-
-    requests: int = 0
-    retries: int = 0
-    cache_hits: int = 0
-    started: float = field(default_factory=time.monotonic)
-    statuses: Counter = field(default_factory=Counter)
-
-    def rate(self) -> float:
-        """Requests sent per second since the client started."""
-        elapsed = time.monotonic() - self.started
-        return self.requests / elapsed if elapsed > 0 else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Retry:
-    """One failed attempt that may succeed if tried again."""
-
-    cause: str
-    retry_after: float | None = None
-
-
-class CrossrefClient:
+class CrossrefClient(CachedRetryingClient):
     """Fetch works and search results from a Crossref-compatible REST API.
 
     Args:
@@ -122,56 +84,8 @@ class CrossrefClient:
         """GET /works?query.bibliographic=...: `.message["items"]` are the ranked hits."""
         return self.fetch(search_plan(self.cr, rows, select, query_bibliographic=bibliographic))
 
-    def fetch(self, plan: RequestPlan, fresh_since: str | None = None) -> CachedResponse:
-        """The answer to `plan`: from the cache if there is one, else from Crossref (then cached).
-
-        `fresh_since` (an ISO time) ignores cached answers retrieved before it,
-        except offline, when the cache is all there is.
-
-        Raises:
-            NotInCache: offline, and the cache has no answer.
-            BadCacheEntry: offline, and the cache's entry holds no answer (online it is fetched again).
-            CrossrefUnavailable: every attempt failed.
-            CrossrefRejected: Crossref refused the request (4xx other than 404 and 429).
-        """
-        cached = self._cached(plan)
-        if cached is not None and (self.settings.offline or not fresh_since or cached.retrieved_at >= fresh_since):
-            self.stats.cache_hits += 1
-            return cached
-        if self.settings.offline:
-            raise NotInCache(plan.full_url)
-        answer = self._fetch_with_retries(plan)
-        if self.cache is not None:
-            self.cache.put(plan, answer)
-        return answer
-
-    def _cached(self, plan: RequestPlan) -> CachedResponse | None:
-        """The cache's answer; an entry without one is evicted, so it is fetched again (offline: raised)."""
-        if self.cache is None:
-            return None
-        try:
-            return self.cache.get(plan)
-        except BadCacheEntry:
-            if self.settings.offline:
-                raise
-            self.cache.evict(plan)
-            return None
-
-    def _fetch_with_retries(self, plan: RequestPlan) -> CachedResponse:
-        for attempt in range(self.policy.attempts):
-            outcome = self._attempt(plan)
-            if isinstance(outcome, CachedResponse):
-                return outcome
-            if attempt == self.policy.max_retries:
-                break
-            if self.policy.too_long(outcome.retry_after):
-                raise CrossrefUnavailable(plan.full_url, attempt + 1,
-                                          f"{outcome.cause}; asked to wait {outcome.retry_after:.0f} s")
-            delay = self.policy.delay(attempt, outcome.retry_after)
-            self.stats.retries += 1
-            self._on_retry(attempt + 1, outcome.cause, delay)
-            self._sleep(delay)
-        raise CrossrefUnavailable(plan.full_url, self.policy.attempts, outcome.cause)
+    def _unavailable(self, url: str, attempts: int, cause: str) -> CrossrefUnavailable:
+        return CrossrefUnavailable(url, attempts, cause)
 
     def _attempt(self, plan: RequestPlan) -> CachedResponse | Retry:
         import httpx2

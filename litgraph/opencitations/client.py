@@ -13,12 +13,11 @@ import time
 from urllib.parse import quote
 
 from ..crossref.cache import CachedResponse, ResponseCache
-from ..crossref.client import ClientStats, Retry, litgraph_version, now_iso
-from ..crossref.errors import BadCacheEntry, NotInCache
 from ..crossref.plan import RequestPlan
 from ..crossref.retry import RETRY_STATUSES, RetryPolicy, parse_retry_after
 from ..crossref.throttle import Throttle
 from ..errors import UpstreamError
+from ..webclient import CachedRetryingClient, ClientStats, Retry, litgraph_version, now_iso
 from .config import Settings
 
 OPERATIONS = ("references", "citations", "citation-count")
@@ -29,7 +28,7 @@ class OpenCitationsUnavailable(UpstreamError):
         super().__init__(f"OpenCitations did not answer {url} after {attempts} attempt(s): {cause}")
 
 
-class OpenCitationsClient:
+class OpenCitationsClient(CachedRetryingClient):
     def __init__(self, settings: Settings, *, sleep=time.sleep, rng=random.random) -> None:
         import httpx2
 
@@ -38,7 +37,7 @@ class OpenCitationsClient:
         self.throttle = Throttle(False, sleep=sleep)
         self.policy = RetryPolicy(settings.max_retries, settings.backoff_base, settings.backoff_cap,
                                   settings.max_retry_after, rng)
-        self.stats, self._sleep = ClientStats(), sleep
+        self.stats, self._sleep, self._on_retry = ClientStats(), sleep, (lambda *_: None)
         self.http = httpx2.Client(headers=headers(settings), follow_redirects=True,
                                   timeout=httpx2.Timeout(settings.timeout, connect=min(settings.timeout, 10.0)))
 
@@ -51,38 +50,10 @@ class OpenCitationsClient:
     def ask(self, operation: str, doi: str) -> CachedResponse:
         """GET /{operation}/doi:{doi}: `.message["items"]` is the answer's list ([] for an unknown DOI)."""
         plan = RequestPlan(f"{self.settings.base_url}/{operation}/doi:{quote(doi, safe='/()._-;:')}")
-        cached = self._cached(plan)
-        if cached is not None:
-            self.stats.cache_hits += 1
-            return cached
-        if self.settings.offline:
-            raise NotInCache(plan.full_url)
-        answer = self._with_retries(plan)
-        if self.cache is not None:
-            self.cache.put(plan, answer)
-        return answer
+        return self.fetch(plan)
 
-    def _cached(self, plan: RequestPlan) -> CachedResponse | None:
-        if self.cache is None:
-            return None
-        try:
-            return self.cache.get(plan)
-        except BadCacheEntry:
-            if self.settings.offline:
-                raise
-            self.cache.evict(plan)
-            return None
-
-    def _with_retries(self, plan: RequestPlan) -> CachedResponse:
-        for attempt in range(self.policy.attempts):
-            outcome = self._attempt(plan)
-            if isinstance(outcome, CachedResponse):
-                return outcome
-            if attempt == self.policy.max_retries or self.policy.too_long(outcome.retry_after):
-                break
-            self.stats.retries += 1
-            self._sleep(self.policy.delay(attempt, outcome.retry_after))
-        raise OpenCitationsUnavailable(plan.full_url, attempt + 1, outcome.cause)
+    def _unavailable(self, url: str, attempts: int, cause: str) -> OpenCitationsUnavailable:
+        return OpenCitationsUnavailable(url, attempts, cause)
 
     def _attempt(self, plan: RequestPlan) -> CachedResponse | Retry:
         import httpx2
