@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Author, WorkType
 from .containers import container_match
@@ -52,6 +53,9 @@ CURATED, CROSSREF, LIBRARY, PRINTED = 3, 2, 1, 0
 SOURCE_NAMES = {CURATED: "curated record", CROSSREF: "Crossref", LIBRARY: "imported library",
                 PRINTED: "printed reference"}
 SCALARS = ("volume", "issue", "first_page", "last_page", "article_number", "publisher", "place")
+# A popular work is printed alike hundreds of times: each printed title and journal is normalised once.
+cached_title_key = lru_cache(maxsize=1 << 16)(title_key)
+cached_container_words = lru_cache(maxsize=1 << 16)(container_words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,15 +171,24 @@ def best(pool: Sequence[Candidate], votes: Callable[[Candidate], int] | None = N
 
 def choose_title(ranked: Sequence[Mention], trust: dict) -> Candidate | None:
     """The title most printings support; a truncation supports the title it is the start of."""
-    pool = top_source(candidates(ranked, trust, lambda m: (m.fields.title or "").strip(), title_key))
+    pool = top_source(candidates(ranked, trust, lambda m: (m.fields.title or "").strip(), cached_title_key))
     whole = [c for c in pool if not is_truncated(str(c.value), c.norm)] or pool
     keys = {c.norm for c in whole}
-    whole = [c for c in whole if not any(k.startswith(f"{c.norm} ") for k in keys)] or whole
+    shortened = {n for n in keys if any(k.startswith(f"{n} ") for k in keys)}
+    whole = [c for c in whole if c.norm not in shortened] or whole
+    support = support_by_norm(pool, lambda other, norm: other == norm or bool(other and norm.startswith(f"{other} ")))
+    return best(whole, lambda c: support[c.norm])
 
-    def support(c: Candidate) -> int:
-        return sum(1 for v in pool if v.norm == c.norm or (v.norm and c.norm.startswith(f"{v.norm} ")))
 
-    return best(whole, support)
+def support_by_norm(pool: Sequence[Candidate], agrees: Callable[[object, object], bool]) -> dict[object, int]:
+    """For each distinct normalised value of `pool`, how many candidates agree with it.
+
+    Only distinct values are compared, each pair once, weighted by how many
+    candidates print them: a work printed 1,000 times in three spellings makes 9
+    comparisons, not a million (the same counts as comparing every pair).
+    """
+    counts = Counter(c.norm for c in pool)
+    return {norm: sum(n for other, n in counts.items() if agrees(other, norm)) for norm in counts}
 
 
 def is_truncated(title: str, key: str) -> bool:
@@ -184,12 +197,9 @@ def is_truncated(title: str, key: str) -> bool:
 
 def choose_container(ranked: Sequence[Mention], trust: dict) -> Candidate | None:
     """A journal's name: abbreviated and full printings vote together, and the fuller name wins their tie."""
-    pool = top_source(candidates(ranked, trust, lambda m: m.fields.container, lambda v: container_words(v)))
-
-    def support(c: Candidate) -> int:
-        return sum(1 for v in pool if container_match(v.norm, c.norm))
-
-    return best(pool, support, lambda c: (c.completeness,))
+    pool = top_source(candidates(ranked, trust, lambda m: m.fields.container, cached_container_words))
+    support = support_by_norm(pool, container_match)
+    return best(pool, lambda c: support[c.norm], lambda c: (c.completeness,))
 
 
 def choose_authors(ranked: Sequence[Mention], trust: dict) -> Candidate | None:
@@ -218,7 +228,8 @@ def choose_year(ranked: Sequence[Mention], trust: dict, chosen: dict[str, Candid
 
 def agreement(mention: Mention, chosen: dict[str, Candidate | None]) -> int:
     """How many of title, journal, volume and first page this member prints as chosen."""
-    mine = {"title": title_key(mention.fields.title), "container": container_words(mention.fields.container),
+    mine = {"title": cached_title_key(mention.fields.title),
+            "container": cached_container_words(mention.fields.container),
             "volume": casefolded(mention.fields.volume or ""),
             "first_page": casefolded(mention.fields.first_page or "")}
     return sum(1 for name, value in mine.items()
