@@ -18,8 +18,6 @@ on the answer (HTTP 503) but no way to stop the engine.
 from __future__ import annotations
 
 import http.client
-import socket
-import socketserver
 import threading
 import urllib.parse
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .errors import InputError
 from .query_guard import QueryPolicy, find_service
+from .quietserver import server_class
 from .serve import Endpoint
 from .sparql_worker import QueryJob
 
@@ -63,28 +62,6 @@ class Front:
         return self.endpoint.query_url
 
 
-class QuietServer(ThreadingHTTPServer):
-    """Clients that hang up are normal: no traceback in the terminal for them."""
-
-    daemon_threads = True
-
-    def server_bind(self) -> None:
-        """Bind without HTTPServer's reverse-DNS lookup of the address (it can hang without a resolver)."""
-        socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
-
-    def handle_error(self, request, client_address) -> None:
-        import sys
-
-        error = sys.exc_info()[1]
-        if not isinstance(error, (ConnectionError, TimeoutError)):
-            sys.stderr.write(f"litgraph: request from {client_address[0]} failed: {type(error).__name__}: {error}\n")
-
-
-class QuietServer6(QuietServer):
-    address_family = socket.AF_INET6
-
-
 def start_front(config: FrontConfig, host: str, port: int) -> Front:
     """Listen on host:port (0: a free port) in a daemon thread; InputError when the address cannot be used."""
     from .sparql_pool import WorkerPool
@@ -92,7 +69,7 @@ def start_front(config: FrontConfig, host: str, port: int) -> Front:
     pool = WorkerPool()
     handler = type("Handler", (FrontHandler,), {"config": config, "pool": pool})
     try:
-        server = (QuietServer6 if ":" in host else QuietServer)((host, port), handler)
+        server = server_class(host)((host, port), handler)
     except OSError as exc:  # taken, not an address of this machine, or a name that does not resolve
         raise InputError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from exc
     threading.Thread(target=serve_without_signals, args=(server,), name="litgraph-sparql", daemon=True).start()

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import functools
 import signal
-import socket
-import socketserver
-import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from ..errors import InputError
+from ..quietserver import QuietServer, server_class
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -37,24 +35,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         return None
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def server_bind(self) -> None:
-        """Bind without HTTPServer's reverse-DNS lookup of the address (it can hang without a resolver)."""
-        socketserver.TCPServer.server_bind(self)
-        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
-
-    def handle_error(self, request, client_address) -> None:
-        """A client that hangs up mid-answer is normal; anything else gets one line, not a traceback."""
-        error = sys.exc_info()[1]
-        if not isinstance(error, (ConnectionError, TimeoutError)):
-            sys.stderr.write(f"litgraph: report request from {client_address[0]} failed: "
-                             f"{type(error).__name__}: {error}\n")
-
-
-class _Server6(_Server):
-    address_family = socket.AF_INET6
+class _SiteServer(QuietServer):
+    label = "report request"
 
 
 def start_site_server(site_dir: str | Path, host: str = "127.0.0.1", port: int = 0
@@ -68,9 +50,8 @@ def start_site_server(site_dir: str | Path, host: str = "127.0.0.1", port: int =
     if not (site / "index.html").is_file():
         raise InputError(f"no report at {site}: run `litgraph report --out {site}` first")
     handler = functools.partial(_QuietHandler, directory=str(site.resolve()))
-    server_class = _Server6 if ":" in host else _Server
     try:
-        server = server_class((host, port), handler)
+        server = server_class(host, _SiteServer)((host, port), handler)
     except OSError as exc:
         raise InputError(f"cannot serve the report on {host}:{port}: {exc.strerror or exc}") from exc
     threading.Thread(target=serve_without_signals, args=(server,), name="litgraph-report", daemon=True).start()
