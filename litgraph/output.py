@@ -9,7 +9,10 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-RICH_MAX_ROWS = 60  # a table longer than a screen is written plainly: rich took 0.28 s for co-citation's 408 rows
+# rich draws a table only for a terminal, and only one that fits on a screen: its cost grows with
+# the text (co-citation's 408 rows: 0.28 s; reference-list's 40 entries, 12k characters: 0.2 s).
+RICH_MAX_ROWS = 40
+RICH_MAX_CHARS = 4000
 PLAIN_MAX_WIDTH = 60  # a plain column is padded to at most this width; longer cells run on, never cut
 
 
@@ -42,11 +45,24 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
 
 def write_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO,
                 title: str | None = None) -> None:
-    """A rich table when it fits on a screen, else plain aligned columns (as fast as the CSV)."""
-    if len(rows) > RICH_MAX_ROWS:
-        write_plain_table(rows, columns, out, title)
-    else:
+    """A rich table on a terminal when it fits on a screen, else plain aligned columns (as fast as the CSV)."""
+    if fits_a_screen(rows, columns, out):
         write_rich_table(rows, columns, out, title)
+    else:
+        write_plain_table(rows, columns, out, title)
+
+
+def fits_a_screen(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO) -> bool:
+    if len(rows) > RICH_MAX_ROWS or not is_terminal(out):
+        return False
+    return sum(len(cell(row.get(c))) for row in rows for c in columns) <= RICH_MAX_CHARS
+
+
+def is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):  # a closed or unusual stream
+        return False
 
 
 def write_plain_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out: TextIO,
@@ -74,4 +90,4 @@ def write_rich_table(rows: Sequence[dict[str, Any]], columns: Sequence[str], out
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*[cell(row.get(c)) for c in columns])
-    Console(file=out, width=None if out.isatty() else 160).print(table)
+    Console(file=out).print(table)

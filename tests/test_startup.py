@@ -14,7 +14,12 @@ import sys
 
 import pytest
 
-from litgraph.output import RICH_MAX_ROWS, write_rows
+from litgraph.output import RICH_MAX_CHARS, RICH_MAX_ROWS, write_rows
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
 
 PROBE = """
 import json, sys
@@ -67,7 +72,7 @@ def test_vocab_namespaces_still_work_for_the_build_stages():
 
 def test_table_longer_than_a_screen_is_written_plainly_with_every_cell():
     rows = [{"work": f"w{i}", "title": "A long title " * 8 if i == 3 else f"t{i}"} for i in range(RICH_MAX_ROWS + 1)]
-    out = io.StringIO()
+    out = Terminal()
     write_rows(rows, ["work", "title"], "table", out=out, title="Works")
     lines = out.getvalue().splitlines()
     assert lines[0] == "Works" and lines[1].split() == ["work", "title"]
@@ -76,7 +81,19 @@ def test_table_longer_than_a_screen_is_written_plainly_with_every_cell():
     assert "┃" not in out.getvalue()
 
 
-def test_short_table_is_still_a_rich_table():
-    out = io.StringIO()
+def test_short_table_on_a_terminal_is_still_a_rich_table():
+    out = Terminal()
     write_rows([{"a": 1}], ["a"], "table", out=out)
     assert "┃" in out.getvalue()
+
+
+def test_few_rows_of_long_text_are_written_plainly():
+    out = Terminal()
+    write_rows([{"raw": "x" * (RICH_MAX_CHARS // 2 + 1)}] * 2, ["raw"], "table", out=out)
+    assert "┃" not in out.getvalue() and out.getvalue().count("x" * (RICH_MAX_CHARS // 2 + 1)) == 2
+
+
+def test_table_to_a_pipe_or_file_is_plain_columns():
+    out = io.StringIO()
+    write_rows([{"a": 1, "b": "two"}], ["a", "b"], "table", out=out, title="T")
+    assert out.getvalue() == "T\na  b\n-  ---\n1  two\n"
