@@ -22,9 +22,11 @@ import sys
 from pathlib import Path
 
 from bench.report import render_readme
+from bench.virtuoso import installed as virtuoso_installed
 
 ROOT = Path(__file__).resolve().parent.parent
 ORDER = ["10k", "100k", "1m", "10m"]
+VIRTUOSO_SIZES = ("1m", "10m")
 
 
 def worker(*args: str) -> list[dict]:
@@ -66,6 +68,8 @@ def measure_size(size: str, args) -> list[dict]:
     triples = built["triples"]
     rows = [row(size, triples, "oxigraph", "build", built["build_s"], False, built["peak_rss_mb"])]
     stores = ["oxigraph"] if size == "10m" and not args.rdflib_10m else ["oxigraph", "rdflib"]
+    if size in VIRTUOSO_SIZES and args.virtuoso and virtuoso_installed():
+        stores.append("virtuoso")  # the peer: started, loaded and stopped by the worker (bench/virtuoso.py)
     counts: dict[str, dict[str, int]] = {}
     for store in stores:
         print(f"== {size}: {store}", flush=True)
@@ -112,6 +116,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--merge", action="store_true", help="keep results.json rows of sizes not measured now")
     parser.add_argument("--rdflib-10m", action="store_true", help="also load 10m into rdflib (needs >16 GB)")
     parser.add_argument("--build-sizes", default="", help="the build series from printed strings: 1k,10k,50k,200k")
+    parser.add_argument("--virtuoso", action=argparse.BooleanOptionalAction, default=True,
+                        help="also load 1m and 10m into Virtuoso and time the queries there (if virtuoso-t is installed)")
+    parser.add_argument("--startup-runs", type=int, default=10,
+                        help="timed runs per command of the whole-process series on the seed graph (0: skip it)")
     args = parser.parse_args(argv)
     sizes = [s.strip().lower() for s in args.sizes.split(",") if s.strip()]
     unknown = [s for s in sizes if s not in ORDER]
@@ -128,6 +136,10 @@ def main(argv: list[str] | None = None) -> None:
     info = dict(machine(), runs=args.runs, timeout_s=args.timeout)
     readme.write_text(render_readme(readme.read_text(encoding="utf-8") if readme.exists() else "", rows, info),
                       encoding="utf-8")
+    if args.startup_runs:
+        from bench.startup import run as startup_series
+
+        startup_series(Path(args.work) / "startup", args.startup_runs, results, readme)
     if args.build_sizes:
         from bench.build_series import run as build_series
 

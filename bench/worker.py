@@ -4,7 +4,8 @@
         generate the synthetic corpus and build it into FOLDER with litgraph's build path
         (litgraph.nt, litgraph.ttl and store/); prints one line {"build_s", "triples", "peak_rss_mb"}.
     python -m bench.worker session STORE FOLDER RUNS TIMEOUT_S QUERY_DIR
-        load FOLDER/litgraph.nt into STORE (oxigraph | rdflib), print {"event": "load", ...}, then run
+        load FOLDER/litgraph.nt into STORE (oxigraph | rdflib | virtuoso: a Virtuoso 7 this worker
+        starts on loopback and stops, bench/virtuoso.py), print {"event": "load", ...}, then run
         every named query of QUERY_DIR: one warm-up, then RUNS timed runs, each bounded by TIMEOUT_S;
         prints one line per query {"event": "query", "query", "times", "timed_out", "rows", "peak_rss_mb"}.
 
@@ -99,11 +100,27 @@ def in_child(work, timeout_s: float | None = None) -> tuple[list[dict], bool, fl
 
 
 def session(store_kind: str, folder: Path, runs: int, timeout_s: float, query_dir: Path) -> None:
+    nt = folder / "litgraph.nt"
+    if store_kind == "virtuoso":
+        from bench import virtuoso
+
+        server = virtuoso.start(folder)
+        try:
+            return run_queries(load_virtuoso(server, nt), folder, runs, timeout_s, query_dir, server.process.pid)
+        finally:
+            virtuoso.stop(server)
+    opener = load_oxigraph(folder, nt) if store_kind == "oxigraph" else load_rdflib(nt)
+    run_queries(opener, folder, runs, timeout_s, query_dir)
+
+
+def run_queries(opener, folder: Path, runs: int, timeout_s: float, query_dir: Path, server_pid: int | None = None) -> None:
+    """Every named query of `query_dir` in its own child: a warm-up, then `runs` timed runs.
+
+    With `server_pid` (a store in another process) the peak memory reported is that server's.
+    """
     from litgraph.queries import list_queries
 
-    nt = folder / "litgraph.nt"
     params = json.loads((folder / "params.json").read_text(encoding="utf-8"))
-    opener = load_oxigraph(folder, nt) if store_kind == "oxigraph" else load_rdflib(nt)
     for query in list_queries(query_dir):
         def measure(send, query=query):
             from litgraph.queries import run_query
@@ -117,6 +134,7 @@ def session(store_kind: str, folder: Path, runs: int, timeout_s: float, query_di
                 send({"seconds": time.perf_counter() - start, "peak_rss_mb": peak_rss_mb()})
 
         records, timed_out, peak = in_child(measure, timeout_s)
+        peak = peak_rss_mb(server_pid) if server_pid else peak
         emit({"event": "query", "query": query.name, "times": [r["seconds"] for r in records if "seconds" in r],
               "rows": next((r["rows"] for r in records if "rows" in r), None), "timed_out": timed_out,
               "peak_rss_mb": peak})
@@ -145,6 +163,21 @@ def load_oxigraph(folder: Path, nt: Path):
         from litgraph.store import OxigraphStore
 
         return OxigraphStore(target)
+
+    return opener
+
+
+def load_virtuoso(server, nt: Path):
+    """Bulk-load the N-Triples into the running Virtuoso; queries go through litgraph's RemoteStore."""
+    from bench.virtuoso import load
+
+    triples = sum(1 for _ in nt.open("rb"))
+    emit({"event": "load", "load_s": load(server, nt), "triples": triples, "peak_rss_mb": peak_rss_mb(server.process.pid)})
+
+    def opener():
+        from litgraph.remote import RemoteStore
+
+        return RemoteStore(server.query_url, timeout_s=3600)
 
     return opener
 
