@@ -145,3 +145,10 @@ def test_materialised_counts_exist_for_every_cited_work_on_the_seed_build(seed_b
     missing = store.select("PREFIX cito: <http://purl.org/spar/cito/> PREFIX lg: <https://w3id.org/litgraph/ontology#> "
                            "SELECT ?work WHERE { ?c cito:cites ?work FILTER NOT EXISTS { ?work lg:citationRank ?r } }")
     assert missing.rows == ()
+
+
+def test_headline_says_top_1000_rather_than_in_all_when_a_query_stops_at_1000():
+    from litgraph.cli.graph import count_shown
+
+    assert count_shown([{}] * 12) == "12 in all"
+    assert count_shown([{}] * 1000) == "top 1000"

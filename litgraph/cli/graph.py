@@ -173,8 +173,13 @@ def headline(build_dir: str, store_kind: str) -> None:
     }
     for name, (columns, limit, title) in shown.items():
         rows = list(run_query(get_query(name), store).rows)
-        write_rows(rows[:limit], columns, "table", title=f"{title} ({len(rows)} in all)")
+        write_rows(rows[:limit], columns, "table", title=f"{title} ({count_shown(rows)})")
     print_evidence_headline(store)
+
+
+def count_shown(rows: list, top: int = 1000) -> str:
+    """`12 in all`, or `top 1000` for a query that stops at its top 1000 (most-cited, shared-references, co-citation)."""
+    return f"top {top}" if len(rows) >= top else f"{len(rows)} in all"
 
 
 def print_evidence_headline(store) -> None:
