@@ -58,6 +58,24 @@ def parse_entries(raw_entries: tuple[RawEntry, ...]) -> list[ReferenceEntry]:
             for r in raw_entries]
 
 
+def parse_entries_cached(raw_entries: tuple[RawEntry, ...],
+                         build_dir: Path) -> tuple[list[ReferenceEntry], tuple[str, ...]]:
+    """The parse stage through `build_dir`'s parse cache (parsecache.py): unchanged lists are not parsed again.
+
+    Returns the entries (as `parse_entries` gives them) and the cache's warning, if it could not be read.
+    """
+    from .libraries import parse_raw_entry
+    from .parsecache import load_cache, parse_with_cache, parser_fingerprint, save_cache
+
+    cache = load_cache(build_dir, parser_fingerprint())
+    parsed, lists = parse_with_cache(raw_entries, cache, parse_raw_entry)
+    if cache.warning or lists.keys() != cache.lists.keys():
+        save_cache(build_dir, cache.fingerprint, lists)
+    entries = [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, p, r.path, r.line)
+               for r, p in zip(raw_entries, parsed)]
+    return entries, (cache.warning,) if cache.warning else ()
+
+
 def entry_warnings(entries: list[ReferenceEntry]) -> list[str]:
     return [f"{e.path}:{e.line}: {w}" for e in entries for w in e.parsed.warnings]
 
@@ -145,7 +163,7 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
     progress("reading corpus")
     corpus = load_corpus(corpus_dir)
     progress("parsing references")
-    entries = parse_entries(corpus.entries)
+    entries, cache_warnings = parse_entries_cached(corpus.entries, out_dir)
     progress("resolving work identity")
     lock_path = corpus_dir / "work-ids.tsv"
     lock = load_id_lock(lock_path) if lock_path.exists() else {}
@@ -169,7 +187,8 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
         updates.append((corpus_dir / "citation-keys.tsv", keys_text))
     manifest = manifest_for_build(corpus_dir, corpus.digest, identity, {e.key for e in entries}, matches)
     count = write_and_publish(triples, out_dir, updates, progress, manifest)
-    return replace(summarise(corpus, entries, identity, count), changes=changes_line(out_dir, manifest))
+    summary = summarise(corpus, entries, identity, count)
+    return replace(summary, changes=changes_line(out_dir, manifest), warnings=cache_warnings + summary.warnings)
 
 
 def write_and_publish(triples, out_dir: Path, corpus_updates: list[tuple[Path, str]],

@@ -8,12 +8,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from pathlib import Path
 
 from .atomic import atomic_path, write_lines_atomic
 from .buildlock import build_lock
 from .generations import prepare_build_dir, staged_generation
+from .sorted_lines import sorted_distinct
 
 
 def write_outputs(triples: Iterable, out_dir: str | Path) -> int:
@@ -36,15 +38,31 @@ def write_generation(triples: Iterable, folder: Path, progress: Callable[[str], 
     """
     from .store import OxigraphStore
 
-    lines = sorted_ntriples(triples)
-    progress("writing the N-Triples and Turtle files")
-    write_lines_atomic(folder / "litgraph.nt", lines)
-    count = len(lines)
-    del lines
+    count = write_ntriples(triples, folder / "litgraph.nt", progress)
     write_turtle(folder / "litgraph.nt", folder / "litgraph.ttl")
     progress("loading the store")
     OxigraphStore.create(folder / "store", folder / "litgraph.nt")
     return count
+
+
+def write_ntriples(triples: Iterable, path: Path, progress: Callable[[str], None] = lambda _: None) -> int:
+    """One sorted line per distinct triple, written to `path` with flat memory (`sorted_lines`); the count.
+
+    Chunks of sorted lines are spilled beside `path` (in the generation folder, so a
+    killed build's leftovers go with it) and merged while the file is written.
+    """
+    lines = sorted_distinct((ntriples_line(triple) for triple in triples), path.parent)
+    first = next(lines, None)  # every chunk is made and sorted by now
+    progress("writing the N-Triples and Turtle files")
+    count = [0]
+
+    def counted() -> Iterator[str]:
+        for line in chain(() if first is None else (first,), lines):
+            count[0] += 1
+            yield line
+
+    write_lines_atomic(path, counted())
+    return count[0]
 
 
 def write_turtle(ntriples: Path, turtle: Path) -> None:
@@ -70,8 +88,7 @@ def sorted_ntriples(triples: Iterable) -> list[str]:
     Lines are made per triple (`ntriples_line`), never by splitting serialised text:
     a literal may hold U+2028 or a form feed, which `str.splitlines` would cut.
     """
-    lines = {ntriples_line(triple) for triple in triples}
-    return sorted(lines)
+    return list(sorted_distinct(ntriples_line(triple) for triple in triples))
 
 
 def ntriples_line(triple) -> str:
@@ -82,7 +99,12 @@ def ntriples_line(triple) -> str:
         '<http://x/a> <http://x/p> "say \\"hi\\""@en .\n'
     """
     s, p, o = triple
-    return f"{node_text(s)} {node_text(p)} {object_text(o)} .\n"
+    predicate = PREDICATE_TEXT.get(p)
+    if predicate is None:
+        predicate = node_text(p)
+        if len(PREDICATE_TEXT) < 10_000:  # predicates are the ontology's few; the bound is for odd input
+            PREDICATE_TEXT[p] = predicate
+    return f"{node_text(s)} {predicate} {object_text(o)} .\n"
 
 
 def node_text(term) -> str:
@@ -110,4 +132,5 @@ def object_text(term) -> str:
 
 
 _NOT_LITERAL = object()
+PREDICATE_TEXT: dict = {}
 INVALID_IRI = re.compile(r'[<>" {}|\\^`]')
