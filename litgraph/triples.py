@@ -30,6 +30,8 @@ class TermCache:
         self._namespace = namespace
 
     def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # asked by tools (copy, inspect), never a term litgraph writes
+            raise AttributeError(name)
         term = getattr(self._namespace, name)
         setattr(self, name, term)
         return term
