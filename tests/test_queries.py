@@ -152,3 +152,19 @@ def test_headline_says_top_1000_rather_than_in_all_when_a_query_stops_at_1000():
 
     assert count_shown([{}] * 12) == "12 in all"
     assert count_shown([{}] * 1000) == "top 1000"
+
+
+@pytest.mark.parametrize("store_kind", ["oxigraph", "rdflib"])
+def test_report_sorted_in_python_gets_entries_and_citations_in_the_order_sparql_gave_them(seed_build, store_kind):
+    """_report-entries (flattened) and _report-citations lost their ORDER BY; litgraph report sorts instead."""
+    from litgraph.report.data import gather
+    from litgraph.store import open_store
+
+    store = open_store(store_kind, seed_build["build"])
+    data = gather(store)
+    old_citations = run_query(parse_query_file(REFERENCE / "_report-citations.rq"), store).rows
+    assert data.citations == tuple((r["citing"], r["cited"]) for r in old_citations)
+    old_entries: dict[str, list] = {}
+    for row in run_query(parse_query_file(REFERENCE / "_report-entries.rq"), store).rows:
+        old_entries.setdefault(row["work"], []).append({k: row[k] for k in ("paper", "list", "position", "text")})
+    assert data.entries == old_entries

@@ -55,7 +55,8 @@ def gather(store: GraphStore, build_dir: str | Path | None = None) -> ReportData
     return ReportData(
         counts=counts, build=build_info(store, build_dir), seeds=seed_papers(store),
         works=read_items(store),
-        citations=tuple((r["citing"], r["cited"]) for r in store.select(get_query("_report-citations").text).rows),
+        citations=tuple(sorted((r["citing"], r["cited"])  # unordered: sorted here, faster than ORDER BY
+                               for r in store.select(get_query("_report-citations").text).rows)),
         entries=list_entries(store), findings=tuple(evidence_rows(store)),
         equivocal=tuple(equivocal_rows(store)), concepts=read_concepts(store))
 
@@ -83,7 +84,8 @@ def build_info(store: GraphStore, build_dir: str | Path | None) -> dict[str, Any
 def list_entries(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
     """Work IRI -> the list entries that denote it: paper IRI, list ("references" | "cited_by"), position, text."""
     entries: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for row in store.select(get_query("_report-entries").text).rows:
+    rows = store.select(get_query("_report-entries").text).rows  # unordered: sorted here, faster than ORDER BY
+    for row in sorted(rows, key=lambda r: (r["work"], r["paper"], r["list"], r["position"])):
         entries[row["work"]].append({k: row[k] for k in ("paper", "list", "position", "text")})
     return dict(entries)
 
