@@ -4,6 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+PIECE_BYTES = 64 * 2**20
+
+
+def pieces_for(size: int, piece_bytes: int = PIECE_BYTES) -> int:
+    """How many pieces of at most about `piece_bytes` a file of `size` bytes is loaded in (at least one)."""
+    return max(1, -(-size // piece_bytes))
+
 
 def line_ranges(path: Path, parts: int) -> list[tuple[int, int]]:
     """Byte ranges that cut the file into about `parts` pieces, each ending at a line end."""
