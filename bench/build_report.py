@@ -24,7 +24,7 @@ def build_table(rows: list[dict]) -> str:
     for row in rows:
         by_size[row["size"]][row["stage"]] = row
     head = ("| entries | works | total s | peak MB | " + " | ".join(f"{s} s / MB" for s in STAGES)
-            + " | precision | recall | hard negatives merged |")
+            + " | precision | recall | hard negatives merged | rebuild, one paper added: s (parse s) | load |")
     lines = [head, "|" + "---:|" * (head.count("|") - 1)]
     for size in sorted(by_size, key=lambda s: ORDER.index(s) if s in ORDER else 99):
         stages, total = by_size[size], by_size[size]["total"]
@@ -32,6 +32,14 @@ def build_table(rows: list[dict]) -> str:
                  f"{total['peak_rss_mb']:.0f}"]
         cells += [f"{stages[s]['seconds']:.1f} / {stages[s]['peak_rss_mb']:.0f}" if s in stages else "" for s in STAGES]
         cells += [f"{total['precision']:.4f}", f"{total['recall']:.4f}",
-                  f"{total['hard_negatives_merged']} of {total['hard_negatives']}"]
+                  f"{total['hard_negatives_merged']} of {total['hard_negatives']}", rebuild_cell(total),
+                  " to ".join(f"{x:.1f}" for x in total.get("load_average", ()))]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def rebuild_cell(total: dict) -> str:
+    """The rebuild after one paper is added (the parse cache at work), or nothing if not measured."""
+    if "rebuild_one_paper_s" not in total:
+        return ""
+    return f"{total['rebuild_one_paper_s']:.1f} ({total['rebuild_parse_s']:.1f})"

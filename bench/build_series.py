@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -69,13 +70,14 @@ def child(folder: Path) -> None:
     from litgraph.build import build_graph
 
     clock = StageClock()
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()[0]
     summary = build_graph(folder / "corpus", folder / "build", progress=clock.progress)
     clock.switch("end")
     clock.done.set()
     print(json.dumps({"total_s": time.perf_counter() - started, "seconds": clock.seconds, "peak_mb": clock.peak,
                       "works": summary.works, "triples": summary.triples,
-                      "entries": summary.reference_entries}))
+                      "entries": summary.reference_entries,
+                      "load": [round(load_before, 2), round(os.getloadavg()[0], 2)]}))  # 1-minute load, start and end
 
 
 def identity_quality(folder: Path) -> dict:
@@ -96,7 +98,7 @@ def identity_quality(folder: Path) -> dict:
 
 
 def measure(size: str, work: Path) -> list[dict]:
-    """Generate (once) and build one size in a fresh process; the series' rows for it."""
+    """Generate (once) and build one size in a fresh process, then rebuild it with one paper added; its rows."""
     from bench.corpus_gen import SIZES, generate
 
     folder = work / size
@@ -106,23 +108,53 @@ def measure(size: str, work: Path) -> list[dict]:
     shutil.rmtree(folder / "build", ignore_errors=True)
     (folder / "corpus" / "work-ids.tsv").unlink(missing_ok=True)
     (folder / "corpus" / "citation-keys.tsv").unlink(missing_ok=True)
+    record = build_in_child(folder, size)
+    quality = identity_quality(folder)
+    print(f"== build series {size}:", json.dumps({**record, **quality}), flush=True)
+    added = add_one_paper(folder)
+    try:
+        rebuild = build_in_child(folder, size)
+    finally:
+        for path in added:
+            path.unlink()
+    print(f"== build series {size}, one paper added:", json.dumps(rebuild), flush=True)
+    return rows_for(size, record, quality, rebuild)
+
+
+def build_in_child(folder: Path, size: str) -> dict:
+    """One `build_graph` of `folder` in a fresh process (its build folder, and so its parse cache, kept)."""
     out = subprocess.run([sys.executable, "-m", "bench.build_series", "--child", str(folder)], cwd=ROOT,
                          capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"build series {size} failed:\n{out.stderr[-3000:]}")
-    record = json.loads(out.stdout.strip().splitlines()[-1])
-    quality = identity_quality(folder)
-    print(f"== build series {size}:", json.dumps({**record, **quality}), flush=True)
-    return rows_for(size, record, quality)
+    return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def rows_for(size: str, record: dict, quality: dict) -> list[dict]:
+def add_one_paper(folder: Path) -> list[Path]:
+    """A new paper with a list of 40 printed references (the first paper's, reprinted): a review's next paper.
+
+    Its rebuild measures what the parse cache saves: only the new list is parsed.
+    """
+    corpus = folder / "corpus"
+    record = (corpus / "papers" / "paper-00000.yaml").read_text(encoding="utf-8")
+    record = (record.replace('"10.5555/field.0"', '"10.5555/field.added"')
+              .replace("Synthetic paper 0 of", "A paper added to").replace("paper-00000.tsv", "paper-added.tsv"))
+    paper, listed = corpus / "papers" / "paper-added.yaml", corpus / "references" / "paper-added.tsv"
+    paper.write_text(record, encoding="utf-8")
+    listed.write_text((corpus / "references" / "paper-00000.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    return [paper, listed]
+
+
+def rows_for(size: str, record: dict, quality: dict, rebuild: dict | None = None) -> list[dict]:
     base = {"series": "build", "size": size, "entries": record["entries"], "works": record["works"],
             "triples": record["triples"]}
     rows = [dict(base, stage=s, seconds=round(record["seconds"].get(s, 0.0), 3),
                  peak_rss_mb=round(record["peak_mb"].get(s, 0.0), 1)) for s in STAGES]
+    again = {} if rebuild is None else {"rebuild_one_paper_s": round(rebuild["total_s"], 3),
+                                        "rebuild_parse_s": round(rebuild["seconds"].get("parse", 0.0), 3)}
+    load = {"load_average": record["load"]} if "load" in record else {}
     rows.append(dict(base, stage="total", seconds=round(record["total_s"], 3),
-                     peak_rss_mb=round(max(record["peak_mb"].values()), 1), **quality))
+                     peak_rss_mb=round(max(record["peak_mb"].values()), 1), **quality, **again, **load))
     return rows
 
 
