@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -84,6 +83,8 @@ class OxigraphStore:
         for read-only queries about a quarter faster (the named queries' medians at
         50k entries: 0.305 s -> 0.237 s in all).
         """
+        from concurrent.futures import ThreadPoolExecutor  # not at the top: 30 ms of every query command's start
+
         store = cls(path, read_only=False)
         ntriples_file = Path(ntriples_file)
         ranges = line_ranges(ntriples_file, parts or pieces_for(ntriples_file.stat().st_size))
