@@ -94,6 +94,8 @@ def read_reference(raw: str, model: str | Path | None, explain: bool) -> Parse:
 def is_binary(text: str) -> bool:
     """More than a tenth of the first 2,000 characters are controls or replacement characters."""
     sample = text[:2000]
+    if sample.isprintable() and "\ufffd" not in sample:  # the common case, without a look at each character
+        return False
     odd = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
     return odd * 10 > len(sample)
 
