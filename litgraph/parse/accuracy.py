@@ -93,7 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from . import parse_reference
 
-    parse_reference("Warm up J. The model loads once. J Test. 2001;1:1-2.", args.model)
+    from .crf.model import ModelError
+
+    try:
+        parse_reference("Warm up J. The model loads once. J Test. 2001;1:1-2.", args.model)
+    except ModelError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     lines = []
     for name, gold, loose in report_sets(Path(args.refdata)):
         report, rate = score(gold, loose, args.model)

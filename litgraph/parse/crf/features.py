@@ -25,6 +25,7 @@ INITIALS = re.compile(r"^(?:[A-Z]\.(?:-?[A-Z]\.)*|[A-Z]{1,3}|[A-Z]\.?-[A-Z]\.?)$
 DOI = re.compile(r"10\.\d{4,9}/", re.IGNORECASE)
 URL = re.compile(r"^(?:<?https?://|www\.)", re.IGNORECASE)
 ISBN = re.compile(r"^(?:97[89][-\d]{10,14}|\d[-\d]{8,11}[\dXx])$")
+HAS_DIGIT = re.compile(r"\d")
 PMID = re.compile(r"^(?:PMID|PMCID|PMC\d+)", re.IGNORECASE)
 NEIGHBOUR_KEYS = ("w=", "shape=", "trail=", "lead=", "d:", "year", "init", "cap", "allcap", "num")
 
@@ -57,23 +58,29 @@ def digit_class(word: str) -> str:
 def pattern_features(token: str, word: str) -> list[str]:
     """Year, page range, volume(issue), initials and identifier patterns."""
     found = []
+    if HAS_DIGIT.search(token):
+        found += number_patterns(token)
+    if INITIALS.match(token.rstrip(",;:")):
+        found.append("init")
+    if ("10." in token and DOI.search(token)) or word.startswith("doi"):
+        found.append("doi")
+    if URL.match(token):
+        found.append("url")
+    if PMID.match(token):
+        found.append("pmid")
+    return found
+
+
+def number_patterns(token: str) -> list[str]:
+    """The patterns of a token with digits: year, page range, volume(issue), ISBN."""
     core = token.strip(".,;:")
-    if YEAR.search(token):
-        found.append("year")
+    found = ["year"] if YEAR.search(token) else []
     if PAGE_RANGE.match(core):
         found.append("range")
     if VOLUME_ISSUE.match(core):
         found.append("volis")
-    if INITIALS.match(token.rstrip(",;:")):
-        found.append("init")
-    if DOI.search(token) or word.startswith("doi"):
-        found.append("doi")
-    if URL.match(token):
-        found.append("url")
     if ISBN.match(core):
         found.append("isbn")
-    if PMID.match(token):
-        found.append("pmid")
     return found
 
 
@@ -129,7 +136,17 @@ def neighbours(tokens: list[str], offset: int) -> list[tuple[str, ...]]:
 @lru_cache(maxsize=65536)
 def seen_from(token: str, offset: int) -> tuple[str, ...]:
     """The features of `token` that its neighbour at `-offset` sees, prefixed by the offset."""
-    return tuple(f"{offset}:{f}" for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS))
+    prefix = OFFSET_PREFIX[offset]
+    return tuple(prefix + f for f in neighbour_view(token))
+
+
+@lru_cache(maxsize=65536)
+def neighbour_view(token: str) -> tuple[str, ...]:
+    """The features of `token` its neighbours see."""
+    return tuple(f for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS))
+
+
+OFFSET_PREFIX = {offset: f"{offset}:" for offset in OFFSETS}
 
 
 def context_features(tokens: list[str]) -> list[tuple[str, ...]]:
