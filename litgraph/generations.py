@@ -34,6 +34,7 @@ OUTPUTS = ("litgraph.nt", "litgraph.ttl", "store")
 GENERATIONS = ".generations"
 CURRENT = "current"
 RETIRED = ("store.new", "store.old")
+PARSE_CACHE = "parse-cache.json"  # parsecache.CACHE_FILE: kept across builds; only a killed write's temporary goes
 
 
 @contextmanager
@@ -128,7 +129,7 @@ def remove_leftovers(build_dir: Path) -> None:
             remove_path(generation)
     for name in RETIRED:
         remove_path(build_dir / name)
-    for name in (*OUTPUTS, CURRENT):
+    for name in (*OUTPUTS, CURRENT, PARSE_CACHE):
         for tmp in build_dir.glob(f".{name}.*.tmp"):
             remove_path(tmp)
 

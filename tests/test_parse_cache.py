@@ -116,3 +116,16 @@ def test_parse_with_cache_keeps_input_order_across_lists():
     assert parsed == [e.parsed for e in parse_entries(shuffled)]
     again, _ = parse_with_cache(shuffled, ParseCache("x", lists), lambda r: pytest.fail("parsed again"))
     assert again == parsed
+
+
+def test_a_parse_cache_write_cut_short_by_a_kill_is_removed_by_the_next_build(tmp_path):
+    from litgraph.generations import PARSE_CACHE
+
+    assert PARSE_CACHE == CACHE_FILE
+    corpus = copy_corpus(tmp_path)
+    build_graph(corpus, tmp_path / "build")
+    stale = tmp_path / "build" / f".{CACHE_FILE}.abc123.tmp"
+    stale.write_text('{"fingerprint": "half', encoding="utf-8")
+    summary = build_graph(corpus, tmp_path / "build")
+    assert not stale.exists() and (tmp_path / "build" / CACHE_FILE).exists()
+    assert not any("parse cache" in w for w in summary.warnings)
