@@ -188,3 +188,15 @@ def test_store_is_bulk_loaded_in_bounded_pieces_not_in_one_call(tmp_path, seed_b
     dump = lambda s: sorted(s._store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).split(b"\n"))  # noqa: E731
     assert len(pieces) == len(whole) == nt.read_bytes().count(b"\n")
     assert dump(pieces) == dump(whole)
+
+
+def test_cached_literals_keep_one_true_and_the_string_one_apart():
+    """Each literal is made once (issue 15); the cache must not hand Literal(1) back for Literal(True)."""
+    from litgraph import triples
+
+    made = [triples.Literal(1), triples.Literal(True), triples.Literal("1"), triples.Literal(1.0),
+            triples.Literal("2012", datatype=XSD.gYear), triples.Literal("2012")]
+    lines = {ntriples_line((S, P, o)) for o in made}
+    assert len(lines) == len(made)
+    assert triples.Literal("Peer support") is triples.Literal("Peer support")
+    assert ntriples_line((S, P, triples.Literal(True))) == _nt_row((S, P, Literal(True)))
