@@ -56,7 +56,10 @@ def ratio(fast: dict | None, slow: dict | None, timeout_s: float | None = None) 
         return "–"
     if slow["timed_out"]:
         return f"> {timeout_s / max(fast['median_s'], 1e-6):,.0f}×" if timeout_s else "timed out"
-    return "–" if slow["median_s"] is None else f"{slow['median_s'] / max(fast['median_s'], 1e-6):,.0f}×"
+    if slow["median_s"] is None:
+        return "–"
+    times = slow["median_s"] / max(fast["median_s"], 1e-6)
+    return f"{times:.2g}×" if times < 1 else f"{times:,.0f}×"  # under 1: the other store was faster
 
 
 def size_table(size: str, rows: list[dict], timeout_s: float | None = None) -> list[str]:
