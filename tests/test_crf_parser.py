@@ -233,3 +233,10 @@ def test_edition_after_the_book_title_is_not_left_in_the_container():
     ref = parse_reference("Smith, A. B. (2001). Peer work in the ward. In J. Jones (Ed.), Mental health nursing "
                           "(2nd ed., pp. 10–20). Sage.")
     assert ref.container == "Mental health nursing"
+
+
+def test_article_number_after_the_volume_is_not_read_as_a_date_and_first_page():
+    from litgraph.parse import parse_reference
+    ref = parse_reference("Smith, J. (2020). Peer support in crisis care. Frontiers in Psychiatry, 11, Article 123. "
+                          "https://doi.org/10.3389/fpsyt.2020.00123")
+    assert (ref.volume, ref.article_number, ref.first_page) == ("11", "123", None)

@@ -7,7 +7,11 @@ whatever the model learnt:
 - a parenthesis opened in the date closes in the date (`(2020, March 5).`);
 - `in Jones, B. (ed.)` after the title names editors, and the title that follows is the book;
 - a reference with no title whose only container is a book (not a journal) is that book
-  (`Smith J, Jones K, editors. Peer work. London: Sage; 2010.`).
+  (`Smith J, Jones K, editors. Peer work. London: Sage; 2010.`);
+- an author list that ends in a comma goes on with the name after it (`Ken N Ross, Pablo Tamayo.`);
+- a bare number that is no year, right after the journal, in a reference whose year is already
+  read, is the volume (`Frontiers in Psychiatry, 11, Article 123.`), and `Article` before the
+  pages belongs to them (an article number).
 
 Example:
     >>> repair(("Smith,", "J.", "(n.d.).", "Title."), ("author", "author", "author", "title"))
@@ -21,12 +25,16 @@ import re
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 IN_MARK = re.compile(r"^in:?$", re.IGNORECASE)
 MAX_DATE_TAIL = 3
+BARE_NUMBER = re.compile(r"^\d{1,3}[,.:;]?$")
+NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?)[.,]?$")
+ARTICLE_CUE = re.compile(r"^(?:article|art\.?|paper)$", re.IGNORECASE)
 
 
 def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
     fixed = list(labels)
-    for rule in (no_date, close_date_parenthesis, editors_after_title, book_without_title):
+    for rule in (no_date, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title, volume_after_journal,
+                 article_cue):
         fixed = rule(tokens, fixed)
     return tuple(fixed)
 
@@ -73,6 +81,44 @@ def book_without_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     runs = [run for run in runs_of(labels) if run[0] == "container-title"]
     _, start, end = runs[0]
     labels[start:end] = ["title"] * (end - start)
+    return labels
+
+
+def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A name ("Pablo Tamayo.") after an author run that ends in "," is the last author, not the title."""
+    end = next((i for i in range(1, len(labels)) if labels[i - 1] == "author" and labels[i] != "author"), None)
+    if end is None or labels[end] != "title" or not tokens[end - 1].endswith(","):
+        return labels
+    for last in range(end, min(end + 4, len(tokens))):
+        if tokens[last].endswith("."):
+            break
+    else:
+        return labels
+    name = tokens[end:last + 1]
+    if 2 <= len(name) <= 3 and all(map(name_word, name)):
+        labels[end:last + 1] = ["author"] * len(name)
+    return labels
+
+
+def name_word(word: str) -> bool:
+    """A capitalised name or an initial ("Pablo", "Tamayo.", "N", "O'Neil,")."""
+    return bool(NAME_WORD.match(word))
+
+
+def volume_after_journal(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """ "11," labelled date after the journal, once the year was read, is the volume."""
+    for index in range(1, len(tokens)):
+        if labels[index] == "date" and labels[index - 1] in ("journal", "container-title") \
+                and BARE_NUMBER.match(tokens[index]) and "date" in labels[:index - 1]:
+            labels[index] = "volume"
+    return labels
+
+
+def article_cue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """ "Article" just before the pages is part of them (an article number)."""
+    for index in range(len(tokens) - 1):
+        if ARTICLE_CUE.match(tokens[index]) and labels[index + 1] == "pages":
+            labels[index] = "pages"
     return labels
 
 
