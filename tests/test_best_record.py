@@ -124,3 +124,13 @@ def test_each_field_records_its_member_in_the_model_and_in_the_graph():
     assert {o for s, p, o in triples if s == node and p == PROV.wasDerivedFrom} == {
         URIRef(f"{work_iri('doi/10.1/b')}/references/2")}
     assert sum(1 for s, p, o in triples if s == work_node and p == LG.hasFieldSource) == 6
+
+
+def test_page_range_is_never_mixed_from_two_printings():
+    # Dickinson 2008 came out as "411-11": the first page of one printing, the last page of others.
+    whole = printed("10.1/a", 1, volume="9", first_page="411", last_page="425")
+    dashless = [printed(f"10.1/{i}", 1, volume="9", first_page="411", last_page=None) for i in "bc"]
+    other = [printed(f"10.1/{i}", 1, volume="9", first_page="1", last_page="11") for i in "de"]
+    work = one_work([], [whole, *dashless, *other])
+    assert (work.first_page, work.last_page) in {("411", "425"), ("1", "11")}
+    assert source(work, "last_page") in {m.key for m in [whole, *other] if m.parsed.first_page == work.first_page}

@@ -52,7 +52,7 @@ TYPE_ORDER: tuple[WorkType, ...] = ("journal-article", "report", "book", "chapte
 CURATED, CROSSREF, LIBRARY, PRINTED = 3, 2, 1, 0
 SOURCE_NAMES = {CURATED: "curated record", CROSSREF: "Crossref", LIBRARY: "imported library",
                 PRINTED: "printed reference"}
-SCALARS = ("volume", "issue", "first_page", "last_page", "article_number", "publisher", "place")
+SCALARS = ("volume", "issue", "first_page", "article_number", "publisher", "place")
 # A popular work is printed alike hundreds of times: each printed title and journal is normalised once.
 cached_title_key = lru_cache(maxsize=1 << 16)(title_key)
 cached_container_words = lru_cache(maxsize=1 << 16)(container_words)
@@ -114,8 +114,18 @@ def choose_fields(mentions: Sequence[Mention], crossref_papers: frozenset[str] =
     }
     for name in SCALARS:
         chosen[name] = best(candidates(ranked, trust, field_getter(name), casefolded))
+    chosen["last_page"] = choose_last_page(ranked, trust, chosen["first_page"])
     chosen["year"] = choose_year(ranked, trust, chosen)
     return fields_from(chosen)
+
+
+def choose_last_page(ranked: Sequence[Mention], trust: dict, first: Candidate | None) -> Candidate | None:
+    """The last page printed with the chosen first page: a range is one value, never mixed from two printings.
+
+    Chosen apart, 411-425 printed once and 11-11 twice gave "411-11" (Dickinson 2008).
+    """
+    pairing = [m for m in ranked if first is None or casefolded(m.fields.first_page or "") == first.norm]
+    return best(candidates(pairing, trust, field_getter("last_page"), casefolded))
 
 
 def fields_from(chosen: dict[str, Candidate | None]) -> WorkFields:
