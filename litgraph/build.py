@@ -224,7 +224,7 @@ def summarise(corpus: Corpus, entries: list[ReferenceEntry], identity, triples: 
             citations.add((paper, work))
         else:
             citations.add((work, paper))
-    warnings = tuple(entry_warnings(entries)) + tuple(identity.warnings)
+    warnings = corpus.warnings + tuple(entry_warnings(entries)) + tuple(identity.warnings)
     return BuildSummary(
         papers=len(corpus.papers),
         reference_entries=sum(e.list == "references" for e in entries),

@@ -43,6 +43,7 @@ class Corpus:
     files: tuple[str, ...]
     digest: str
     added_dois: frozenset[str] = frozenset()  # papers added from Crossref (corpus/crossref/papers)
+    warnings: tuple[str, ...] = ()  # imported entries left out (`path:line: cause`), reported by the build
 
 
 def load_corpus(root: str | Path) -> Corpus:
@@ -72,29 +73,39 @@ def load_corpus(root: str | Path) -> Corpus:
     files += [root / f for f in added.files]
     files += crossref_side_files(root)
     files += sorted((root / "findings").glob("*.yaml"))
-    library_entries, library_files = load_imports(root, papers, entries)
+    library_entries, library_files, library_failures = load_imports(root, papers, entries)
     entries += library_entries
     files += library_files
     # The id lock (work-ids.tsv) is derived from the corpus, so it is not part of the digest.
     files += [p for p in (root / "identity.yaml",) if p.exists()]
     return Corpus(root, tuple(papers), tuple(entries), tuple(rel(root, f) for f in files),
-                  corpus_digest(root, files), frozenset(p.doi.lower() for p in added.papers))
+                  corpus_digest(root, files), frozenset(p.doi.lower() for p in added.papers),
+                  tuple(library_failures))
 
 
-def load_imports(root: Path, papers: list[Paper], entries: list[RawEntry]) -> tuple[list[RawEntry], list[Path]]:
-    """Imported libraries (corpus/libraries/) and reference lists (corpus/imported-references/), by format."""
+def load_imports(root: Path, papers: list[Paper], entries: list[RawEntry]
+                 ) -> tuple[list[RawEntry], list[Path], list[str]]:
+    """Imported libraries (corpus/libraries/) and reference lists (corpus/imported-references/), by format.
+
+    Entries a library holds but litgraph refuses (a failed block, braces nested too deep, a byte
+    that is not UTF-8) come back as `path:line: cause` lines, so the build reports them.
+    """
     from .imports import format_of_path
     from .libraries import read_library
 
-    out, files = [], []
+    out, files, failures = [], [], []
     for path in sorted(p for p in (root / "libraries").glob("*") if format_of_path(p)):
-        out.extend(read_library(path)[0])
+        found, failed = read_library(path)
+        out.extend(found)
+        failures += [f"{path}:{f.line}: left out: {f.message}" for f in failed]
         files.append(path)
     for sidecar in sorted((root / "imported-references").glob("*.yaml")):
         doi, path = imported_list(root, sidecar, papers, entries)
-        out.extend(read_library(path, owner=doi, list_name="references")[0])
+        found, failed = read_library(path, owner=doi, list_name="references")
+        out.extend(found)
+        failures += [f"{path}:{f.line}: left out: {f.message}" for f in failed]
         files += [sidecar, path]
-    return out, files
+    return out, files, failures
 
 
 def imported_list(root: Path, sidecar: Path, papers: list[Paper], entries: list[RawEntry]) -> tuple[str, Path]:

@@ -98,3 +98,14 @@ def test_large_unused_field_is_never_decoded():
     entry = "@article{abs, title={Short}, abstract={" + "{\\'e} " * 1_000_000 + "}, year={2020}}"
     parsed = parse_bibtex_entry(entry)
     assert parsed.title == "Short" and parsed.warnings == ()
+
+
+def test_build_names_the_library_entries_it_leaves_out(imported):
+    # The import said so; the build used to drop the same entries without a word.
+    summary = json.loads(imported["build"].stdout)
+    assert summary["warnings"] >= 2
+    build = run_cli("build", "--corpus", str(imported["corpus"]), "--build-dir", str(imported["folder"] / "build"),
+                    "--show-warnings")
+    left_out = [line for line in build.stderr.splitlines() if "left out" in line]
+    assert any("deep.bib:2: left out:" in line and "deep" in line for line in left_out), build.stderr
+    assert any("latin.bib:3: left out:" in line for line in left_out), build.stderr
