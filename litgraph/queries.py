@@ -19,6 +19,7 @@ with `_` are internal.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,22 +98,38 @@ def query_dir() -> Path:
     return data_dir("queries")
 
 
-def list_queries(folder: Path | None = None) -> list[NamedQuery]:
-    folder = folder or query_dir()
-    return [parse_query_file(p) for p in sorted(folder.glob("*.rq")) if not p.name.startswith("_")]
+def query_folders(folder: Path | Sequence[Path] | None = None) -> tuple[Path, ...]:
+    """Where named queries come from: the given folder(s) (a project's own queries), then the packaged queries/.
+
+    A folder that is the packaged one (the repository's own project names it) is read once.
+    """
+    given = (folder,) if isinstance(folder, Path) else tuple(folder or ())
+    packaged = query_dir()
+    extra = tuple(f for f in given if f.is_dir() and f.resolve() != packaged.resolve())
+    return (*extra, packaged)
 
 
-def get_query(name: str, folder: Path | None = None) -> NamedQuery:
-    """The named query `name` from `folder` (the packaged queries/); a path is refused, it goes through --file."""
+def list_queries(folder: Path | Sequence[Path] | None = None) -> list[NamedQuery]:
+    """Every named query (files starting with `_` are internal); a project's query shadows a packaged one of its name."""
+    found: dict[str, NamedQuery] = {}
+    for where in query_folders(folder):
+        for path in sorted(where.glob("*.rq")):
+            if not path.name.startswith("_") and path.stem not in found:
+                found[path.stem] = parse_query_file(path)
+    return sorted(found.values(), key=lambda q: q.name)
+
+
+def get_query(name: str, folder: Path | Sequence[Path] | None = None) -> NamedQuery:
+    """The named query `name` from a project's queries folder, else the packaged queries/; a path is refused."""
     if not re.fullmatch(r"[\w][\w.\-]*", name) or ".." in name:
         raise QueryError(f"{name!r} is not a query name (names come from `litgraph query --list`); "
                          "run a query file with --file PATH")
-    folder = folder or query_dir()
-    path = folder / f"{name}.rq"
-    if not path.is_file():
-        known = ", ".join(q.name for q in list_queries(folder))
-        raise QueryError(f"unknown query {name!r}; known queries: {known}")
-    return parse_query_file(path)
+    # Internal queries (`_name`), which commands rely on, come from the package only.
+    for where in query_folders(None if name.startswith("_") else folder):
+        if (where / f"{name}.rq").is_file():
+            return parse_query_file(where / f"{name}.rq")
+    known = ", ".join(q.name for q in list_queries(folder))
+    raise QueryError(f"unknown query {name!r}; known queries: {known}")
 
 
 def parse_param_args(pairs: tuple[str, ...] | list[str]) -> dict[str, str]:

@@ -98,3 +98,23 @@ def test_a_project_toml_may_hold_crossref_and_opencitations_tables(tmp_path):
     config = tmp_path / "litgraph.toml"
     config.write_text('title = "t"\n[crossref]\nmailto = "a@b.org"\n[opencitations]\ntoken = "x"\n', encoding="utf-8")
     assert load_project(config).title == "t"
+
+
+def test_a_projects_own_named_query_runs_by_name_and_is_listed(seed_build, tmp_path):
+    queries = tmp_path / "queries"
+    queries.mkdir()
+    (queries / "seed-titles.rq").write_text(
+        "# title: Seed titles\n# description: the seed papers' titles\n"
+        "PREFIX dcterms: <http://purl.org/dc/terms/>\nPREFIX fabio: <http://purl.org/spar/fabio/>\n"
+        "SELECT ?title WHERE { ?book a fabio:Book ; dcterms:title ?title } ORDER BY ?title\n",
+        encoding="utf-8")
+    (queries / "_works.rq").write_text("# title: shadow\nSELECT ?x WHERE { ?x ?y ?z }\n", encoding="utf-8")
+    write_project(tmp_path, seed_build["build"], 'queries = "queries"')
+    listed = run_cli("query", "--list", "--format", "json", cwd=tmp_path)
+    names = {q["name"] for q in __import__("json").loads(listed.stdout)}
+    assert "seed-titles" in names and "most-cited" in names and "_works" not in names
+    ran = run_cli("query", "seed-titles", "--format", "json", cwd=tmp_path)
+    assert ran.returncode == 0, ran.stderr
+    assert len(__import__("json").loads(ran.stdout)) == 10  # the seed graph's ten books
+    works = run_cli("works", "--format", "json", cwd=tmp_path)  # internal queries never come from the project
+    assert works.returncode == 0 and len(__import__("json").loads(works.stdout)) == seed_build["summary"].works

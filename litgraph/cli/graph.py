@@ -130,7 +130,7 @@ def query(name, params, list_only, file, limit, build_dir, store_kind, fmt) -> N
     from ..queries import get_query, list_queries, parse_param_args, parse_query_file, run_query
 
     if list_only:
-        items = [q.as_dict() for q in list_queries()]
+        items = [q.as_dict() for q in list_queries(project_queries())]
         if fmt == "json":
             click.echo(json.dumps(items, indent=2))
         else:
@@ -141,7 +141,7 @@ def query(name, params, list_only, file, limit, build_dir, store_kind, fmt) -> N
         raise QueryError("give a query NAME or --file PATH (see `litgraph query --list`)")
     if file and not Path(file).is_file():
         raise QueryError(f"query file not found: {file}")
-    named = parse_query_file(Path(file)) if file else get_query(name)
+    named = parse_query_file(Path(file)) if file else get_query(name, project_queries())
     result = run_query(named, open_graph(store_kind, build_dir), parse_param_args(params))
     rows = list(result.rows[:limit] if limit else result.rows)
     write_rows(rows, list(result.variables), fmt)
@@ -205,6 +205,14 @@ def print_evidence_headline(store) -> None:
                  for r in equivocal_rows(store)]
     write_rows(equivocal, ["outcome", "trials say", "other studies say"], "table",
                title="Where randomised-trial evidence is equivocal (litgraph equivocal)")
+
+
+def project_queries():
+    """The project's own queries folder (`queries` in litgraph.toml), or None."""
+    from .paths import project_in
+
+    project = project_in()
+    return project.queries if project is not None else None
 
 
 COMMANDS = [build, works, query, headline]
