@@ -58,17 +58,21 @@ def parse_entries(raw_entries: tuple[RawEntry, ...]) -> list[ReferenceEntry]:
             for r in raw_entries]
 
 
-def parse_entries_cached(raw_entries: tuple[RawEntry, ...],
-                         build_dir: Path) -> tuple[list[ReferenceEntry], tuple[str, ...]]:
+def parse_entries_cached(raw_entries: tuple[RawEntry, ...], build_dir: Path, parser_model: str | Path | None = None
+                         ) -> tuple[list[ReferenceEntry], tuple[str, ...]]:
     """The parse stage through `build_dir`'s parse cache (parsecache.py): unchanged lists are not parsed again.
 
-    Returns the entries (as `parse_entries` gives them) and the cache's warning, if it could not be read.
+    `parser_model` is a CRF model file to read strings with instead of the shipped one (a project's
+    `parser_model`). Returns the entries (as `parse_entries` gives them) and the cache's warning, if
+    it could not be read.
     """
+    from functools import partial
+
     from .libraries import parse_raw_entry
     from .parsecache import load_cache, parse_with_cache, parser_fingerprint, save_cache
 
-    cache = load_cache(build_dir, parser_fingerprint())
-    parsed, lists = parse_with_cache(raw_entries, cache, parse_raw_entry)
+    cache = load_cache(build_dir, parser_fingerprint(parser_model))
+    parsed, lists = parse_with_cache(raw_entries, cache, partial(parse_raw_entry, model=parser_model))
     if cache.warning or lists.keys() != cache.lists.keys():
         save_cache(build_dir, cache.fingerprint, lists)
     entries = [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, p, r.path, r.line)
@@ -136,7 +140,8 @@ def assign_citation_keys(corpus_dir: Path, works, entries: list[ReferenceEntry],
 
 def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build",
                 progress: Progress = lambda _: None, wait: bool = True,
-                on_wait: Progress = lambda _: None, vocabulary=None, key_format: str | None = None) -> BuildSummary:
+                on_wait: Progress = lambda _: None, vocabulary=None, key_format: str | None = None,
+                parser_model: str | Path | None = None) -> BuildSummary:
     """Build the graph from `corpus_dir` into `out_dir`; return the summary.
 
     The whole build holds `out_dir`'s lock (a second build waits, telling
@@ -149,11 +154,11 @@ def build_graph(corpus_dir: str | Path = "corpus", out_dir: str | Path = "build"
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     with build_lock(out_dir, wait=wait, on_wait=on_wait):
         prepare_build_dir(out_dir)
-        return build_locked(corpus_dir, out_dir, progress, vocabulary, key_format)
+        return build_locked(corpus_dir, out_dir, progress, vocabulary, key_format, parser_model)
 
 
 def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary=None,
-                 key_format: str | None = None) -> BuildSummary:
+                 key_format: str | None = None, parser_model: str | Path | None = None) -> BuildSummary:
     """The build itself, with the lock held: read, resolve, write a generation, lock ids, publish."""
     from .crossref import load_accepted_matches
     from .findings.triples import evidence_triples
@@ -163,7 +168,7 @@ def build_locked(corpus_dir: Path, out_dir: Path, progress: Progress, vocabulary
     progress("reading corpus")
     corpus = load_corpus(corpus_dir)
     progress("parsing references")
-    entries, cache_warnings = parse_entries_cached(corpus.entries, out_dir)
+    entries, cache_warnings = parse_entries_cached(corpus.entries, out_dir, parser_model)
     progress("resolving work identity")
     lock_path = corpus_dir / "work-ids.tsv"
     lock = load_id_lock(lock_path) if lock_path.exists() else {}

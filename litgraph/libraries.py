@@ -151,15 +151,16 @@ def first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
 
 
-def parse_raw_entry(entry: RawEntry) -> ParsedReference:
-    """The parse stage for one corpus entry: an imported record by its file's format, a printed line by the parser."""
+def parse_raw_entry(entry: RawEntry, model: str | Path | None = None) -> ParsedReference:
+    """The parse stage for one corpus entry: an imported record by its file's format, a printed line by the
+    parser (with the CRF `model` file given, else the shipped one)."""
     from .imports import format_of_path
 
     fmt = format_of_path(entry.path)
     if fmt is None and entry.list != "library":
         from .parse import parse_reference
 
-        return parse_reference(entry.raw)
+        return parse_reference(entry.raw, model)
     return parse_imported_entry(entry.raw, fmt or "bibtex")
 
 

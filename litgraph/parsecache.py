@@ -38,8 +38,11 @@ class ParseCache:
     warning: str | None = None   # why the file on disk was not used, if it was not
 
 
-def parser_fingerprint() -> str:
-    """A hash of everything a parse depends on besides the string: version, model file and parser source."""
+def parser_fingerprint(model: str | Path | None = None) -> str:
+    """A hash of everything a parse depends on besides the string: version, model file and parser source.
+
+    `model` is a CRF model file used instead of the shipped one (its bytes count too).
+    """
     from importlib.metadata import PackageNotFoundError, version
 
     digest = hashlib.sha256()
@@ -49,6 +52,8 @@ def parser_fingerprint() -> str:
         digest.update(b"unknown")
     for path in sorted(p for name in PARSER_SOURCES for p in source_files(PACKAGE / name)):
         digest.update(str(path.relative_to(PACKAGE)).encode() + b"\0" + path.read_bytes())
+    if model is not None and Path(model).is_file():
+        digest.update(b"model\0" + Path(model).read_bytes())
     return digest.hexdigest()
 
 

@@ -6,6 +6,7 @@ there, with no --timeout / --allow-service / --mailto option, so only the projec
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -118,3 +119,30 @@ def test_a_projects_own_named_query_runs_by_name_and_is_listed(seed_build, tmp_p
     assert len(__import__("json").loads(ran.stdout)) == 10  # the seed graph's ten books
     works = run_cli("works", "--format", "json", cwd=tmp_path)  # internal queries never come from the project
     assert works.returncode == 0 and len(__import__("json").loads(works.stdout)) == seed_build["summary"].works
+
+
+ODD = '{"segments": [["genre", "Okafor, C. (2012)."], ["note", "Housing first. Psychiatric Services, 63(3), 240-246."]]}\n'
+
+
+def test_a_projects_parser_model_reads_refs_parse_and_build(tmp_path):
+    (tmp_path / "odd.jsonl").write_text(ODD * 3, encoding="utf-8")
+    trained = run_cli("refs", "train", "--data", str(tmp_path / "odd.jsonl"), "--out", str(tmp_path / "odd.crfsuite"))
+    assert trained.returncode == 0, trained.stderr
+    (tmp_path / "litgraph.toml").write_text('parser_model = "odd.crfsuite"\n', encoding="utf-8")
+    line = "Lind, T., & Moreau, A. (2009). Social psychiatry. Oxford: Oxford University Press.\n"
+    parsed = run_cli("refs", "parse", "-", "--explain", input=line, cwd=tmp_path)
+    assert parsed.returncode == 0, parsed.stderr
+    assert {t["label"] for t in json.loads(parsed.stdout)["tokens"]} <= {"genre", "note"}  # only that model says so
+    shipped = run_cli("refs", "parse", "-", "--explain", input=line)
+    assert "author" in {t["label"] for t in json.loads(shipped.stdout)["tokens"]}
+
+
+def test_a_missing_parser_model_stops_the_build_with_one_line(tmp_path):
+    from conftest import ROOT
+    import shutil
+
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    (tmp_path / "litgraph.toml").write_text('parser_model = "gone.crfsuite"\n', encoding="utf-8")
+    result = run_cli("build", cwd=tmp_path)
+    assert result.returncode == 2 and "gone.crfsuite" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not (tmp_path / "build" / "current").exists()

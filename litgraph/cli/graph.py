@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from ..errors import QueryError
-from .options import build_dir_option, corpus_option, format_option, open_graph, store_option, vocabulary_files
+from .options import (build_dir_option, corpus_option, format_option, open_graph, project_setting, store_option,
+                      vocabulary_files)
 from .paths import key_format_default
 
 
@@ -23,8 +24,12 @@ from .paths import key_format_default
 @click.option("--key-format", metavar="PATTERN", default=None,
               help="How new citation keys are minted, e.g. '[auth:lower][year][shorttitle:1]' "
                    "[default: the project's key_format, else [auth:lower][year][shorttitle:1:lower]].")
+@click.option("--model", "parser_model", type=click.Path(dir_okay=False), default=None,
+              callback=project_setting("parser_model", None),
+              help="A CRF reference-parser model to read printed strings with (`litgraph refs train`) "
+                   "[default: the project's parser_model, else the shipped model].")
 def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wait: bool,
-          key_format: str | None) -> None:
+          key_format: str | None, parser_model: str | None) -> None:
     """Build the graph from the corpus: build/litgraph.ttl, .nt and the embedded store.
 
     Prints a summary: papers, reference entries, works, works cited by two or
@@ -44,6 +49,7 @@ def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wai
         raise QueryError(f"corpus folder not found: {corpus_dir}")
     summary = build_graph(corpus_dir, build_dir, progress=make_progress(), wait=not no_wait,
                           vocabulary=vocabulary_files(corpus_dir), key_format=key_format_default(key_format),
+                          parser_model=checked_model(parser_model),
                           on_wait=lambda message: click.echo(f"litgraph: {message}", err=True))
     if fmt == "json":
         click.echo(json.dumps(summary.as_dict(), indent=2))
@@ -54,6 +60,15 @@ def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wai
     if show_warnings:
         for warning in summary.warnings:
             click.echo(f"warning: {warning}", err=True)
+
+
+def checked_model(parser_model):
+    """The model file, checked before the build starts: a bad one is one line and exit 2, not a failure mid-parse."""
+    if parser_model is not None:
+        from ..parse.crf.model import load_tagger, model_path
+
+        load_tagger(model_path(parser_model))
+    return parser_model
 
 
 def make_progress():

@@ -7,7 +7,7 @@ import sys
 import click
 
 from ..errors import InputError
-from .options import format_option
+from .options import format_option, project_setting
 
 MODEL_HELP = "A CRF model file to use instead of the shipped one (see `litgraph refs train`)."
 
@@ -26,7 +26,8 @@ def refs() -> None:
 @click.argument("source", default="-", metavar="[FILE|-]")
 @format_option("jsonl", "table", default="jsonl")
 @click.option("--explain", is_flag=True, help="Add each token with its label and marginal probability.")
-@click.option("--model", "model", type=click.Path(dir_okay=False), help=MODEL_HELP)
+@click.option("--model", "model", type=click.Path(dir_okay=False), default=None,
+              callback=project_setting("parser_model", None), help=MODEL_HELP + " [default: the project's parser_model]")
 def parse_command(source: str, fmt: str, explain: bool, model: str | None) -> None:
     """Parse reference strings, one per line, into fields (one JSON object each).
 
