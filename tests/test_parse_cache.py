@@ -33,9 +33,9 @@ def counted_parses(monkeypatch):
     calls = []
     real = litgraph.libraries.parse_raw_entry
 
-    def counting(entry):
+    def counting(entry, model=None):
         calls.append(entry.path)
-        return real(entry)
+        return real(entry, model)
 
     monkeypatch.setattr(litgraph.libraries, "parse_raw_entry", counting)
     return calls
