@@ -19,6 +19,7 @@ from bench.generate import REFERENCES_PER_PAPER, build_synthetic, synthetic_corp
 from litgraph.queries import list_queries  # noqa: E402
 
 LG = "https://w3id.org/litgraph/ontology#"
+STARTUP_KEYS = {"series", "size", "command", "median_s", "min_s", "runs", "load_avg"}
 RESULT_KEYS = {"size", "triples", "store", "query", "median_s", "timed_out", "peak_rss_mb"}
 
 
@@ -75,11 +76,14 @@ def test_query_params_name_things_in_the_graph(tiny):
 
 def test_results_json_schema():
     rows = json.loads((ROOT / "bench" / "results.json").read_text(encoding="utf-8"))
-    rows = [r for r in rows if r.get("series") != "build"]  # the build series: tests/test_bench_build.py
+    startup = [r for r in rows if r.get("series") == "startup"]
+    assert all(set(r) == STARTUP_KEYS and r["size"] == "seed" and r["median_s"] > 0 for r in startup)
+    # The build series has its own test (tests/test_bench_build.py); the rest are the query series.
+    rows = [r for r in rows if r.get("series") not in {"build", "startup"}]
     named = {q.name for q in list_queries()}
     assert rows and all(set(r) == RESULT_KEYS for r in rows)
     for r in rows:
-        assert r["size"] in {"10k", "100k", "1m", "10m"} and r["store"] in {"oxigraph", "rdflib"}
+        assert r["size"] in {"10k", "100k", "1m", "10m"} and r["store"] in {"oxigraph", "rdflib", "virtuoso"}
         assert r["query"] in named | {"load", "build"}
         assert isinstance(r["triples"], int) and isinstance(r["timed_out"], bool)
         assert r["median_s"] is None or isinstance(r["median_s"], (int, float))
