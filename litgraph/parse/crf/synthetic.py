@@ -15,7 +15,10 @@ import json
 import random
 import sys
 
-from .styles_synthetic import STYLES, draw_record
+from .styles_humanities import STYLES as HUMANITIES
+from .styles_synthetic import STYLES as COMMON, draw_record
+
+STYLES = COMMON + HUMANITIES + HUMANITIES[:1]
 
 
 def generate(count: int, seed: int) -> list[dict]:
