@@ -41,7 +41,7 @@ model: $(STAMP)
 	$(BIN)/python -m litgraph.parse.training.generate --out $(MODEL_DATA)/generated.jsonl --seed 1 --count $(MODEL_COUNT)
 	$(BIN)/python -m litgraph.parse.crf.split $(MODEL_DATA)/generated.jsonl --every 10 \
 		--train $(MODEL_DATA)/generated-train.jsonl --held-out $(MODEL_DATA)/generated-held-out.jsonl
-	$(BIN)/python -m litgraph.parse.crf.synthetic --out $(MODEL_DATA)/synthetic.jsonl --seed 1 --count 16000
+	$(BIN)/python -m litgraph.parse.crf.synthetic --out $(MODEL_DATA)/synthetic.jsonl --seed 1 --count 12000
 	$(BIN)/python -m litgraph.parse.crf.train --with-gold --out $(MODEL) --data $(MODEL_DATA)/generated-train.jsonl \
 		litgraph/parse/crf/examples/*.jsonl $(MODEL_DATA)/synthetic.jsonl
 

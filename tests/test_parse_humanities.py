@@ -13,7 +13,13 @@ from litgraph.parse.training.labels import LABELS
 
 @pytest.fixture(scope="module")
 def synthetic():
-    return generate(2000, 7)
+    return generate(2000, 7, humanities=True)
+
+
+def test_default_synthetic_data_is_what_the_shipped_model_was_trained_on():
+    assert {record["style"] for record in generate(500, 1)} <= {f"synthetic:{name}" for name in
+                                                              ("apa", "vancouver", "harvard", "chicago", "numbered",
+                                                               "nature", "french", "mla")}
 
 
 def test_synthetic_data_now_holds_social_science_and_din_shapes(synthetic):
@@ -35,7 +41,7 @@ def test_humanities_shapes_print_editor_marks_and_natural_order_joins(synthetic)
 
 
 def test_synthetic_generation_is_deterministic():
-    assert generate(50, 3) == generate(50, 3)
+    assert generate(50, 3, humanities=True) == generate(50, 3, humanities=True)
 
 
 @pytest.mark.parametrize("text, expected", [

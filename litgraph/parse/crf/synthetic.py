@@ -18,16 +18,19 @@ import sys
 from .styles_humanities import STYLES as HUMANITIES
 from .styles_synthetic import STYLES as COMMON, draw_record
 
-STYLES = COMMON + HUMANITIES + HUMANITIES[:1]
+STYLES = COMMON
+WITH_HUMANITIES = COMMON + HUMANITIES + HUMANITIES[:1]
 
 
-def generate(count: int, seed: int) -> list[dict]:
-    """`count` labelled references, the same for the same seed."""
+def generate(count: int, seed: int, humanities: bool = False) -> list[dict]:
+    """`count` labelled references, the same for the same seed; `humanities` adds `styles_humanities`
+    (off in `make model` until a model trained with them is shipped)."""
     rng = random.Random(seed)
+    styles = WITH_HUMANITIES if humanities else STYLES
     out = []
     for _ in range(count):
         record = draw_record(rng)
-        name, render = rng.choice(STYLES)
+        name, render = rng.choice(styles)
         segments = [[label, text] for label, text in render(record, rng) if text.strip()]
         out.append({"segments": segments, "style": f"synthetic:{name}", "kind": record["kind"]})
     return out
@@ -38,10 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--count", type=int, default=6000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--humanities", action="store_true", help="add the humanities and social-science shapes")
     args = parser.parse_args(argv)
     from ...atomic import write_lines_atomic
 
-    write_lines_atomic(args.out, (json.dumps(r, ensure_ascii=False) + "\n" for r in generate(args.count, args.seed)))
+    write_lines_atomic(args.out, (json.dumps(r, ensure_ascii=False) + "\n" for r in generate(args.count, args.seed, args.humanities)))
     return 0
 
 
