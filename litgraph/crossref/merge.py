@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..filelock import exclusive_lock
 from .files import (CitationCount, append_citation_counts, crossref_dir, load_citation_counts, read_matches,
                     read_metadata, read_review, write_matches, write_metadata, write_review)
 
@@ -38,16 +39,8 @@ Item = dict[str, Any]
 @contextmanager
 def crossref_lock(corpus_dir: str | Path) -> Iterator[None]:
     """Hold the exclusive lock on corpus/crossref/ (waits for another run's save to finish)."""
-    import fcntl
-
-    path = crossref_dir(corpus_dir) / LOCK_NAME
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    with exclusive_lock(crossref_dir(corpus_dir) / LOCK_NAME):
+        yield
 
 
 def curated_fields(item: Mapping[str, Any]) -> Item:

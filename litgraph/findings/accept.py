@@ -9,7 +9,6 @@ leave the draft.
 
 from __future__ import annotations
 
-import fcntl
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..atomic import write_text_atomic
+from ..filelock import exclusive_lock
 from ..corpus import Corpus
 from ..errors import InputError
 from .concepts import ConceptIndex
@@ -69,13 +69,8 @@ def appended_text(current: str | None, header: dict, findings: list[dict], draft
 @contextmanager
 def findings_lock(folder: Path) -> Iterator[None]:
     """An exclusive lock on the findings folder, so two accepts never interleave."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / ".accept.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with exclusive_lock(folder / ".accept.lock"):
+        yield
 
 
 def check_new_file(text: str, target: Path, corpus: Corpus, concepts: ConceptIndex) -> None:

@@ -19,6 +19,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ..atomic import write_lines_atomic, write_text_atomic
+from ..filelock import exclusive_lock
 from .chase import ChaseResult
 
 SOURCE = "OpenCitations Index API v2"
@@ -31,16 +32,9 @@ def folder(corpus_dir: str | Path) -> Path:
 
 @contextmanager
 def locked(corpus_dir: str | Path) -> Iterator[None]:
-    import fcntl
-
-    path = folder(corpus_dir) / ".lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    """Hold the exclusive lock on corpus/opencitations/ while its files are rewritten."""
+    with exclusive_lock(folder(corpus_dir) / ".lock"):
+        yield
 
 
 def save(corpus_dir: str | Path, result: ChaseResult) -> None:
