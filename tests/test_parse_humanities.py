@@ -13,18 +13,22 @@ from litgraph.parse.training.labels import LABELS
 
 @pytest.fixture(scope="module")
 def synthetic():
-    return generate(2000, 7, humanities=True)
+    return generate(2000, 7)
 
 
-def test_default_synthetic_data_is_what_the_shipped_model_was_trained_on():
-    assert {record["style"] for record in generate(500, 1)} <= {f"synthetic:{name}" for name in
-                                                              ("apa", "vancouver", "harvard", "chicago", "numbered",
-                                                               "nature", "french", "mla")}
+COMMON = {f"synthetic:{name}" for name in ("apa", "vancouver", "harvard", "chicago", "numbered", "nature", "french",
+                                            "mla")}
 
 
-def test_synthetic_data_now_holds_social_science_and_din_shapes(synthetic):
+def test_common_only_synthetic_data_keeps_to_the_common_styles():
+    assert {record["style"] for record in generate(500, 1, common_only=True)} <= COMMON
+
+
+def test_synthetic_data_holds_humanities_and_sciences_shapes(synthetic):
     styles = {record["style"] for record in synthetic}
-    assert {"synthetic:social", "synthetic:din-iso690"} <= styles
+    assert {"synthetic:social", "synthetic:din-iso690", "synthetic:comma", "synthetic:bibtex-plain",
+            "synthetic:engineering"} <= styles
+    assert COMMON <= styles
 
 
 def test_humanities_shapes_use_only_known_labels_and_no_empty_segments(synthetic):
@@ -41,7 +45,7 @@ def test_humanities_shapes_print_editor_marks_and_natural_order_joins(synthetic)
 
 
 def test_synthetic_generation_is_deterministic():
-    assert generate(50, 3, humanities=True) == generate(50, 3, humanities=True)
+    assert generate(50, 3) == generate(50, 3)
 
 
 @pytest.mark.parametrize("text, expected", [

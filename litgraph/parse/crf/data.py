@@ -54,7 +54,8 @@ def locator_labels(pieces: list[str], label: str) -> list[str]:
 
     A renderer labels a glued word by the field most of its characters came from; the
     labeller reads it split, so each piece takes its own field: a leading year is the
-    date, "(2):" the issue, a number before it or before ":" the volume, the rest pages.
+    date, "(2):" the issue, a number before it or before ":" the volume, the rest pages (a last
+    piece after ":" is the pages whatever the segment: BibTeX's "12(3):45-67" printed as the volume).
     """
     found = []
     for index, piece in enumerate(pieces):
@@ -66,7 +67,9 @@ def locator_labels(pieces: list[str], label: str) -> list[str]:
         elif VOLUME_PIECE.match(piece) and (following.startswith("(") or piece.endswith(":")):
             found.append("volume")
         else:
-            found.append("pages" if index == len(pieces) - 1 and label in ("pages", "date") else label)
+            last = index == len(pieces) - 1
+            found.append("pages" if last and (label in ("pages", "date") or pieces[index - 1].endswith(":"))
+                         else label)
     return found
 
 

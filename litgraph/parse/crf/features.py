@@ -108,7 +108,7 @@ def token_features(token: str) -> tuple[str, ...]:
 
 
 OFFSETS = (-2, -1, 1, 2)
-OUTSIDE = {offset: (f"{offset}:none",) for offset in OFFSETS}
+PADDING = tuple((f"{offset}:none",) for offset in OFFSETS)  # what a token sees beyond either end
 POSITIONS = tuple(f"pos={tenth}" for tenth in range(10))
 
 
@@ -117,27 +117,21 @@ def sequence_features(tokens: list[str]) -> list[list[str]]:
     total = len(tokens)
     own = [token_features(t) for t in tokens]
     context = context_features(tokens)
-    before2, before1, after1, after2 = (neighbours(tokens, offset) for offset in OFFSETS)
-    result = [[*own[i], *context[i], POSITIONS[10 * i // total], *before2[i], *before1[i], *after1[i], *after2[i]]
-              for i in range(total)]
+    seen = [PADDING, PADDING, *(seen_from(t) for t in tokens), PADDING, PADDING]  # token i is seen[i + 2]
+    result = [[*own[i], *context[i], POSITIONS[10 * i // total], *seen[i][0], *seen[i + 1][1], *seen[i + 3][2],
+               *seen[i + 4][3]] for i in range(total)]
     if result:
         result[0].append("BOS")
         result[-1].append("EOS")
     return result
 
 
-def neighbours(tokens: list[str], offset: int) -> list[tuple[str, ...]]:
-    """For each position, what it sees of the token at `offset` from it (or that there is none)."""
-    seen = [seen_from(t, offset) for t in tokens]
-    pad = [OUTSIDE[offset]] * abs(offset)
-    return seen[offset:] + pad if offset > 0 else pad + seen[:offset]
-
-
 @lru_cache(maxsize=65536)
-def seen_from(token: str, offset: int) -> tuple[str, ...]:
-    """The features of `token` that its neighbour at `-offset` sees, prefixed by the offset."""
-    prefix = OFFSET_PREFIX[offset]
-    return tuple(prefix + f for f in neighbour_view(token))
+def seen_from(token: str) -> tuple[tuple[str, ...], ...]:
+    """`token`'s neighbour features as each of `OFFSETS` sees them: prefixed "-2:" for the token two
+    after it, "-1:" for the next, "1:" for the one before and "2:" for the one two before."""
+    view = neighbour_view(token)
+    return tuple(tuple(OFFSET_PREFIX[offset] + f for f in view) for offset in OFFSETS)
 
 
 @lru_cache(maxsize=65536)

@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ...model import Author
 from ..authors import CORPORATE_WORDS, PARTICLES, Names, initials
@@ -65,12 +66,14 @@ def items_of(text: str) -> list[str]:
     return [item.strip(" .") if not is_initials(item.strip()) else item.strip() for item in items if item.strip(" .")]
 
 
+@lru_cache(maxsize=16384)
 def is_initials(item: str) -> bool:
     """ "J.", "J.L.", "W. D.", "JL", "J.-P." (not "Jo")."""
     item = item.strip(" ,")
     return bool(INITIALS_ITEM.match(item)) and not (len(item) == 2 and item[1].islower())
 
 
+@lru_cache(maxsize=16384)
 def is_given_word(item: str) -> bool:
     """One or more words that read as given names ("René", "Nicholson B.", "Michelle")."""
     words = item.split()

@@ -33,8 +33,8 @@ ARTICLE_CUE = re.compile(r"^(?:article|art\.?|paper)$", re.IGNORECASE)
 def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
     fixed = list(labels)
-    for rule in (no_date, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title, volume_after_journal,
-                 article_cue):
+    for rule in (no_date, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title,
+                 volume_after_journal, article_cue, quoted_title, islands):
         fixed = rule(tokens, fixed)
     return tuple(fixed)
 
@@ -131,3 +131,71 @@ def runs_of(labels: list[str]) -> list[tuple[str, int, int]]:
         else:
             runs.append((label, index, index + 1))
     return runs
+
+
+OPENING = {"\u201c": "\u201d", "\"": "\"", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
+MAX_QUOTED = 60
+AFTER_QUOTE = frozenset({"journal", "container-title", "editor", "publisher", "location", "genre", "note"})
+ISLAND_HOSTS = frozenset({"title", "container-title", "journal"})
+MAX_ISLAND = 2
+MAX_UNBROKEN = 4
+
+
+def quoted_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A title run opened by a quotation mark covers exactly the words up to the mark that closes it."""
+    start = next((i for i, label in enumerate(labels) if label == "title"), None)
+    if start is None or tokens[start][:1] not in OPENING:
+        return labels
+    close = closing_mark(tokens, start, OPENING[tokens[start][0]])
+    if close is None:
+        return labels
+    labels[start:close + 1] = ["title"] * (close + 1 - start)
+    if not closed_inside(tokens[close]):
+        return labels  # “Your experiences were your tools”: a grounded theory... (the quotation opens the title)
+    after = next((labels[j] for j in range(close + 1, len(labels)) if labels[j] != "title"), None)
+    after = after if after in AFTER_QUOTE else "container-title"
+    for index in range(close + 1, len(tokens)):
+        if labels[index] != "title":
+            break
+        labels[index] = after
+    return labels
+
+
+def closed_inside(token: str) -> bool:
+    """Whether the closing mark follows the title's own last punctuation (`Art?”`, `Thinking,”`): the
+    whole title was quoted, so nothing after the mark is title."""
+    core = token.rstrip(".,;:)]")
+    return len(core) > 1 and core[-2] in ",.?!;:"
+
+
+def closing_mark(tokens: tuple[str, ...], start: int, mark: str) -> int | None:
+    """The index of the token that closes the quotation opened at `start` (None if none does)."""
+    for index in range(start, min(start + MAX_QUOTED, len(tokens))):
+        word = tokens[index][1:] if index == start else tokens[index]
+        core = word.rstrip(".,;:)]")
+        if core.endswith(mark) and (mark not in "\u2019\"" or len(core) > 1 and not core[-2].isalpha()
+                                    or index + 1 == len(tokens) or tokens[index] != core):
+            return index
+    return None
+
+
+def islands(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A run of at most two tokens between two runs of one title, book or journal label joins them."""
+    runs = runs_of(labels)
+    for index, before in enumerate(runs):
+        if before[0] not in ISLAND_HOSTS:
+            continue
+        after = next((j for j in range(index + 2, min(index + 4, len(runs))) if runs[j][0] == before[0]), None)
+        if after is None:
+            continue
+        start, end = before[2], runs[after][1]
+        if any(runs[j][0] in ("doi", "url") for j in range(index + 1, after)):
+            continue
+        if end - start <= MAX_ISLAND or end - start <= MAX_UNBROKEN and unbroken(tokens, start - 1, end):
+            labels[start:end] = [before[0]] * (end - start)
+    return labels
+
+
+def unbroken(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """No token from `start` up to (not including) `end` ends in punctuation that could close a field."""
+    return not any(tokens[i][-1:] in ".,;:)]" for i in range(start, end))

@@ -137,4 +137,55 @@ def din(r: dict, rng: random.Random) -> list[tuple[str, str]]:
     return segs + ([("pages", f"{rng.choice(('S.', 'p.', 'pp.'))} {pages(r)}.")] if chapter else [])
 
 
-STYLES = (("social", social), ("din-iso690", din))
+def comma_names(r: dict, rng: random.Random) -> str:
+    """Names as comma-separated styles print them: natural order, inverted first, or FAMILY (I.)."""
+    if r["body"]:
+        return r["body"]
+    roll = rng.random()
+    if roll < 0.15:
+        p = r["authors"][0]
+        return f"{p['family'].upper()} ({p['given'][0][0]}.)"
+    return people(r["authors"][:rng.randint(1, 3)], rng, roll < 0.55)
+
+
+def volume_words(r: dict, rng: random.Random) -> str:
+    return rng.choice((f"vol. {r['volume']}", f"Vol. {r['volume']}", f"v. {r['volume']}", r["volume"],
+                       f"t. {r['volume']}", f"Bd. {r['volume']}", f"No. {r['volume']}"))
+
+
+def comma(r: dict, rng: random.Random) -> list[tuple[str, str]]:
+    """Note and European bibliography forms, every part closed by a comma:
+    `Name, Title, Place: Publisher, Year.`, `Name, Title (Place: Publisher, Year), 12.`,
+    `Name, "Title," Journal 12, no. 3 (1998): 4-5.`, `Name, Title, Journal, v. 16, pp. 1-9. 1958.`"""
+    r = humanities_kind(r, rng)
+    segs = [("author", comma_names(r, rng) + ",")]
+    quoted = rng.random() < 0.4
+    title = f"\u201c{r['title']},\u201d" if quoted else r["title"] + ","
+    if r["kind"] == "journal-article":
+        segs.append(("title", title))
+        if rng.random() < 0.5:
+            return segs + [("journal", r["journal"]), ("volume", r["volume"] + ","),
+                           ("issue", f"no. {r['issue']}" if r["issue"] else ""),
+                           ("date", f"({r['year']}):"), ("pages", pages(r) + ".")]
+        tail = [("volume", volume_words(r, rng) + ","), ("pages", f"{rng.choice(('pp. ', 'p. ', ''))}{pages(r)}.")]
+        year = ("date", r["year"] + ".")
+        return segs + [("journal", r["journal"] + ",")] + (tail + [year] if rng.random() < 0.5 else
+                                                           [tail[0], ("date", r["year"] + ","), tail[1]])
+    if r["kind"] == "chapter":
+        segs.append(("title", title))
+        return segs + [("container-title", f"{rng.choice(('in', 'In', 'in:', 'In :'))} {r['book']},"),
+                       ("editor", f"{rng.choice(('ed.', 'ed. by', 'edited by', 'dir.'))} {editors(r, rng)}"),
+                       ("location", f"({r['place']}:"), ("publisher", r["publisher"] + ","),
+                       ("date", r["year"] + "),"), ("pages", pages(r) + ".")]
+    segs.append(("title", r["title"] + ("" if rng.random() < 0.5 else ",")))
+    if not segs[-1][1].endswith(","):
+        return segs + [("location", f"({r['place']}:"), ("publisher", r["publisher"] + ","),
+                       ("date", r["year"] + ")" + rng.choice((".", ",", ""))),
+                       ("pages", f"{rng.choice(('p. ', ''))}{r['first']}." if rng.random() < 0.3 else "")]
+    if rng.random() < 0.3:
+        return segs + [("location", r["place"] + ","), ("date", r["year"] + ".")]
+    return segs + [("location", r["place"] + rng.choice((":", " :", ","))), ("publisher", r["publisher"] + ","),
+                   ("date", r["year"] + ".")]
+
+
+STYLES = (("social", social), ("din-iso690", din), ("comma", comma))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from ..training import openvocab
+
 FAMILIES = ("Smith Okafor Lind Moreau Brandt Iyer Castillo Nakamura García Müller Kowalski Osei Mensah Vogel "
             "Fischer Patel Chen Wang Li Zhang Kim Park Nguyen Tran Hernández Rossi Bianchi Dubois Lefebvre "
             "Andersson Nielsen Novak Horváth Popescu Ivanova Petrov Haddad Khalil Cohen Levi O'Brien McCarthy "
@@ -60,11 +62,15 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 
 def person(rng: random.Random) -> dict:
     family = rng.choice(PARTICLED) if rng.random() < 0.08 else rng.choice(FAMILIES).replace("_", " ")
+    if rng.random() < 0.4:
+        family = openvocab.family(rng)
     given = [rng.choice(GIVEN)] + ([rng.choice(GIVEN)] if rng.random() < 0.35 else [])
     return {"family": family, "given": given, "suffix": rng.choice(SUFFIXES) if rng.random() < 0.03 else ""}
 
 
 def title(rng: random.Random) -> str:
+    if rng.random() < 0.5:
+        return openvocab.open_title(rng)
     if rng.random() < 0.06:
         return rng.choice(FOREIGN)
     words = rng.sample(WORDS, rng.randint(3, 10))
@@ -81,8 +87,8 @@ def draw_record(rng: random.Random) -> dict:
     count = rng.choice((1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 12))
     authors = [person(rng) for _ in range(count)]
     first = rng.randint(1, 2400)
-    journal = rng.choice(JOURNALS)
-    publisher = rng.choice(PUBLISHERS)
+    journal = openvocab.journal(rng) if rng.random() < 0.5 else rng.choice(JOURNALS)
+    publisher = (openvocab.publisher(rng), openvocab.place(rng)) if rng.random() < 0.5 else rng.choice(PUBLISHERS)
     return {"kind": kind, "authors": authors, "body": rng.choice(BODIES) if rng.random() < 0.06 else None,
             "year": str(rng.randint(1950, 2024)), "title": title(rng), "journal": journal[0], "abbrev": journal[1],
             "volume": str(rng.randint(1, 140)), "issue": str(rng.randint(1, 12)) if rng.random() < 0.7 else "",

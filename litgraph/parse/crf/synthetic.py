@@ -16,17 +16,18 @@ import random
 import sys
 
 from .styles_humanities import STYLES as HUMANITIES
+from .styles_sciences import STYLES as SCIENCES
 from .styles_synthetic import STYLES as COMMON, draw_record
 
-STYLES = COMMON
-WITH_HUMANITIES = COMMON + HUMANITIES + HUMANITIES[:1]
+STYLES = COMMON + HUMANITIES + HUMANITIES[:1] + SCIENCES
 
 
-def generate(count: int, seed: int, humanities: bool = False) -> list[dict]:
-    """`count` labelled references, the same for the same seed; `humanities` adds `styles_humanities`
-    (off in `make model` until a model trained with them is shipped)."""
+def generate(count: int, seed: int, common_only: bool = False) -> list[dict]:
+    """`count` labelled references, the same for the same seed: the common styles of
+    `styles_synthetic`, the humanities and social-science shapes of `styles_humanities` and the
+    computer-science and engineering shapes of `styles_sciences` (`common_only`: the first alone)."""
     rng = random.Random(seed)
-    styles = WITH_HUMANITIES if humanities else STYLES
+    styles = COMMON if common_only else STYLES
     out = []
     for _ in range(count):
         record = draw_record(rng)
@@ -41,11 +42,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True)
     parser.add_argument("--count", type=int, default=6000)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--humanities", action="store_true", help="add the humanities and social-science shapes")
+    parser.add_argument("--common-only", action="store_true", help="leave out the humanities and sciences shapes")
     args = parser.parse_args(argv)
     from ...atomic import write_lines_atomic
 
-    write_lines_atomic(args.out, (json.dumps(r, ensure_ascii=False) + "\n" for r in generate(args.count, args.seed, args.humanities)))
+    write_lines_atomic(args.out, (json.dumps(r, ensure_ascii=False) + "\n" for r in generate(args.count, args.seed, args.common_only)))
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from . import openvocab
 from .vocab import CORPORATE, NAMES, PARTICLES, SUFFIXES
 
 TRADITIONS = sorted(NAMES)
@@ -13,7 +14,8 @@ def person(rng: random.Random) -> dict[str, str]:
     """A person: family name with particle, suffix or capitals now and then, full or initialled given."""
     tradition = rng.choice(TRADITIONS)
     givens, families = NAMES[tradition]
-    name = {"family": rng.choice(families), "given": given_name(rng, givens)}
+    surname = openvocab.family(rng) if rng.random() < 0.4 else rng.choice(families)
+    name = {"family": surname, "given": given_name(rng, givens)}
     if tradition in PARTICLES and rng.random() < 0.3:
         name["non-dropping-particle"] = rng.choice(PARTICLES[tradition])
     if rng.random() < 0.04:

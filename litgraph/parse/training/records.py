@@ -11,11 +11,12 @@ from collections.abc import Mapping
 
 from ...cite.item import initials_with_dots
 from .names import corporate, people, person
+from . import openvocab
 from .titles import article_title, book_title
 from .vocab import CONFERENCES, EVENT_PLACES, GENRES, JOURNALS, PUBLISHERS, SERIES, UNIVERSITIES, WEBSITES
 
-KINDS = (("journal-article", 0.62), ("book", 0.08), ("chapter", 0.1), ("report", 0.08),
-         ("thesis", 0.03), ("webpage", 0.04), ("conference-paper", 0.05))
+KINDS = (("journal-article", 0.5), ("book", 0.12), ("chapter", 0.14), ("report", 0.08),
+         ("thesis", 0.04), ("webpage", 0.04), ("conference-paper", 0.08))
 
 CSL_TYPES = {"journal-article": "article-journal", "book": "book", "chapter": "chapter", "report": "report",
              "thesis": "thesis", "webpage": "webpage", "conference-paper": "paper-conference", "other": "document"}
@@ -32,6 +33,9 @@ def record(rng: random.Random, kind: str, key: str) -> dict:
     return item
 
 
+OPEN = 0.5  # share of journals and imprints drawn from the open vocabulary
+
+
 def issued(rng: random.Random) -> dict:
     year = rng.randint(1965, 2024)
     if rng.random() < 0.15:
@@ -40,7 +44,7 @@ def issued(rng: random.Random) -> dict:
 
 
 def journal_article(rng: random.Random) -> dict:
-    full, short = rng.choice(JOURNALS)
+    full, short = openvocab.journal(rng) if rng.random() < OPEN else rng.choice(JOURNALS)
     item = {"author": people(rng), "title": article_title(rng),
             "container-title": short if rng.random() < 0.35 else full, "container-title-short": short}
     if rng.random() < 0.06:
@@ -113,6 +117,8 @@ def isbn(rng: random.Random) -> str:
 
 
 def imprint(rng: random.Random) -> dict:
+    if rng.random() < OPEN:
+        return {"publisher": openvocab.publisher(rng), "publisher-place": openvocab.place(rng)}
     publisher, place = rng.choice(PUBLISHERS)
     return {"publisher": publisher, "publisher-place": place}
 
@@ -148,8 +154,10 @@ def webpage(rng: random.Random) -> dict:
 
 
 def conference_paper(rng: random.Random) -> dict:
-    item = {"author": people(rng), "title": article_title(rng), "container-title": rng.choice(CONFERENCES),
-            "event-place": rng.choice(EVENT_PLACES), "page": pages(rng)}
+    meeting = openvocab.conference(rng) if rng.random() < OPEN else rng.choice(CONFERENCES)
+    item = {"author": people(rng), "title": article_title(rng), "container-title": meeting,
+            "event-place": openvocab.place(rng) if rng.random() < OPEN else rng.choice(EVENT_PLACES),
+            "page": pages(rng)}
     if rng.random() < 0.5:
         item |= imprint(rng)
     return item | identifiers(rng, doi=0.3, pmid=0, url=0)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from .openvocab import open_title
+
 TOPICS = ("peer support", "shared decision-making", "recovery-oriented practice", "case management",
           "organisational change", "self-management", "workforce development", "hospital avoidance",
           "medication adherence", "stigma reduction", "community tenure", "staff well-being",
@@ -56,7 +58,10 @@ BOOKS = ("Qualitative Research Methods for Health", "Recovery in Mental Health: 
 
 
 def article_title(rng: random.Random) -> str:
-    """A title: mostly English from a template, sometimes French, German, Spanish or Portuguese."""
+    """A title: half from the open vocabulary of any discipline, else health and life-science
+    English from a template, sometimes French, German, Spanish or Portuguese."""
+    if rng.random() < 0.5:
+        return open_title(rng)
     if rng.random() < 0.12:
         return rng.choice(FOREIGN[rng.choice(sorted(FOREIGN))])
     title = rng.choice(ENGLISH).format(**fillers(rng))
