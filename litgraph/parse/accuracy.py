@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..model import ParsedReference
 from .evaluate import AccuracyReport, evaluate, load_gold
+from .normalise import MARKUP
 
 ROOT = Path(__file__).resolve().parents[2]
 ANYSTYLE_SETS = ("anystyle-core.xml", "anystyle-good.xml")
@@ -42,8 +43,9 @@ def normalised(field: str, value: object) -> object:
 
 
 def squash(text: str) -> str:
-    """Lower case, letters and digits only, accents kept, ligatures unfolded."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Lower case, letters and digits only, accents kept, ligatures unfolded, formatting tags
+    (`<italic>`) dropped like punctuation."""
+    text = unicodedata.normalize("NFKC", MARKUP.sub("", text)).casefold()
     return "".join(ch for ch in text if ch.isalnum())
 
 

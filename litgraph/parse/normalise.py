@@ -3,7 +3,8 @@
 Captures of reference lists carry noise that is not part of the reference:
 a leading list number, runs of whitespace, link labels glued on the end
 ("...1179.CrossRefPubMed", "...8296.Google Scholar"), a leading "go back to
-reference", and sometimes the whole entry printed twice. These functions
+reference", inline formatting tags kept from HTML or JATS (`<italic>Brain</italic>`), and
+sometimes the whole entry printed twice. These functions
 remove that noise and nothing else.
 """
 
@@ -22,6 +23,8 @@ LINK_LABELS = (
 TRAILING_LABEL = re.compile(r"(?:%s)\s*$" % "|".join(re.escape(label) for label in LINK_LABELS))
 LEADING_LABEL = re.compile(r"^\s*(?:go back to reference|go to reference)\s+", re.IGNORECASE)
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Inline formatting a capture from HTML or JATS keeps: "<italic>Brain</italic>, <i>29</i>(10)".
+MARKUP = re.compile(r"</?(?:i|b|em|strong|italic|bold|sup|sub|sc|u|span|tt)(?:\s[^<>]*)?>", re.IGNORECASE)
 
 
 def split_position(line: str) -> tuple[int | None, str]:
@@ -48,8 +51,13 @@ def split_position(line: str) -> tuple[int | None, str]:
 
 
 def collapse_whitespace(text: str) -> str:
-    """Runs of whitespace (including non-breaking spaces) become one space."""
-    return re.sub(r"\s+", " ", INVISIBLE.sub("", text)).strip()
+    """Runs of whitespace (including non-breaking spaces) become one space; formatting tags go.
+
+    Example:
+        >>> collapse_whitespace("<italic>Brain</italic>,  <i>29</i>(10)")
+        'Brain, 29(10)'
+    """
+    return re.sub(r"\s+", " ", MARKUP.sub("", INVISIBLE.sub("", text))).strip()
 
 
 def strip_link_labels(text: str) -> str:

@@ -29,9 +29,10 @@ YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 LOW_CONFIDENCE = 0.6
 CONTAINERS = ("journal", "container-title")
 VOLUME_PREFIX = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.?|t\.|tome)\s*", re.IGNORECASE)
-ISSUE_PREFIX = re.compile(r"^(?:no\.?|nr\.?|num(?:ber)?\.?|issue\.?|heft|h\.)\s*", re.IGNORECASE)
+ISSUE_PREFIX = re.compile(r"^(?:no\.?|nr\.?|n[°º]\.?|n\.|num(?:ber)?\.?|issue\.?|heft|h\.)\s*", re.IGNORECASE)
+PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|s)\.?$")
 PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?|s\.|pgs?\.?)\s*", re.IGNORECASE)
-VOLUME_ISSUE = re.compile(r"^(?P<volume>[\w.\-]+?)\s*[(\[]\s*(?P<issue>[^()\[\]]+?)\s*[)\]]")
+VOLUME_ISSUE = re.compile(r"^(?P<volume>[\w.\-]+?),?\s*[(\[]\s*(?P<issue>[^()\[\]]+?)\s*[)\]]")
 UNCLOSED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*$")
 ARTICLE = re.compile(r"^(?:e\d+|[A-Z]{1,2}\d{3,}|(?:article|art\.?)\s*(?:no\.?\s*)?\w+)$", re.IGNORECASE)
 
@@ -140,9 +141,15 @@ def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | N
 
 
 def split_volume(text: str) -> tuple[str | None, str | None]:
-    """ "36(2)" -> ("36", "2"); "Vol. 9," -> ("9", None); "(Vol. 3, Part A," -> ("3", None)."""
+    """ "36(2)" -> ("36", "2"); "Vol. 9," -> ("9", None); "(Vol. 3, Part A," -> ("3", None);
+    "12,(1)" -> ("12", "1"); "n° 10" -> (None, "10"); "233 p." (a page count) -> (None, None)."""
     text = (strip_punct(text) or "").strip()
     text = VOLUME_PREFIX.sub("", text[1:] if text.startswith(("(", "[")) else text)
+    if PAGE_COUNT.match(text):
+        return None, None  # "233 p.": a book's page count, not a volume
+    issue_only = ISSUE_PREFIX.match(text)
+    if issue_only and issue_only.end() and not VOLUME_ISSUE.match(text):
+        return None, strip_punct(text[issue_only.end():].split(",")[0]) or None  # "n° 10": an issue
     match = VOLUME_ISSUE.match(text)
     if match:
         return match.group("volume").rstrip(".,"), ISSUE_PREFIX.sub("", match.group("issue"))
