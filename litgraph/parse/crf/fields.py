@@ -31,7 +31,7 @@ CONTAINERS = ("journal", "container-title")
 VOLUME_PREFIX = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.?|t\.|tome)\s*", re.IGNORECASE)
 ISSUE_PREFIX = re.compile(r"^(?:no\.?|nr\.?|n[°º]\.?|n\.|num(?:ber)?\.?|issue\.?|heft|h\.)\s*", re.IGNORECASE)
 PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|s)\.?$")
-PAGE_PREFIX = re.compile(r"^(?:pp?\.?|pages?|s\.|pgs?\.?)\s*", re.IGNORECASE)
+PAGE_PREFIX = re.compile(r"^(?:pages?|pgs?\.?|pp?\.?|s\.)\s*", re.IGNORECASE)  # "pages" before "p"
 VOLUME_ISSUE = re.compile(r"^(?P<volume>[\w.\-]+?),?\s*[(\[]\s*(?P<issue>[^()\[\]]+?)\s*[)\]]")
 UNCLOSED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*$")
 ARTICLE = re.compile(r"^(?:e\d+|[A-Z]{1,2}\d{3,}|(?:article|art\.?)\s*(?:no\.?\s*)?\w+)$", re.IGNORECASE)
@@ -165,6 +165,8 @@ def read_pages_field(segments: list[Segment]) -> tuple[dict[str, object], Segmen
     if found is None:
         return empty, None
     text = PAGE_PREFIX.sub("", strip_punct(found.text.strip("()")) or "").strip(" .,()")
+    if PAGE_COUNT.match(text):
+        return empty, None  # "240 p.": how many pages a book has, not where a part starts
     if ARTICLE.match(text):
         return {**empty, "article_number": re.sub(r"^(?:article|art\.?)\s*(?:no\.?\s*)?", "", text,
                                                   flags=re.IGNORECASE)}, found

@@ -34,7 +34,7 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
     fixed = list(labels)
     for rule in (no_date, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title,
-                 volume_after_journal, article_cue, quoted_title, islands):
+                 volume_after_journal, article_cue, quoted_title, islands, spaced_range):
         fixed = rule(tokens, fixed)
     return tuple(fixed)
 
@@ -199,3 +199,15 @@ def islands(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 def unbroken(tokens: tuple[str, ...], start: int, end: int) -> bool:
     """No token from `start` up to (not including) `end` ends in punctuation that could close a field."""
     return not any(tokens[i][-1:] in ".,;:)]" for i in range(start, end))
+
+
+DASH_ONLY = re.compile(r"^[-\u2010-\u2015\u2212]+$")
+PAGE_END = re.compile(r"^[A-Za-z]{0,2}\d+[A-Za-z]?[.,;)]?$")
+
+
+def spaced_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """ "278 – 281": the dash and the page after it belong to the pages before them."""
+    for index in range(1, len(tokens) - 1):
+        if labels[index - 1] == "pages" and DASH_ONLY.match(tokens[index]) and PAGE_END.match(tokens[index + 1]):
+            labels[index] = labels[index + 1] = "pages"
+    return labels
