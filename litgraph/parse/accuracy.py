@@ -58,7 +58,9 @@ def anystyle_gold(path: Path) -> list[dict]:
     records = []
     for number, seq in enumerate(read_training_file(path), 1):
         raw = " ".join(seq.tokens)
-        gold = read_fields(raw, Labelling(seq.tokens, seq.labels, (1.0,) * len(seq.tokens)), None).reference
+        plain = [(MARKUP.sub("", t), label) for t, label in zip(seq.tokens, seq.labels) if MARKUP.sub("", t)]
+        tokens, labels = tuple(t for t, _ in plain), tuple(label for _, label in plain)
+        gold = read_fields(raw, Labelling(tokens, labels, (1.0,) * len(tokens)), None).reference
         records.append({**gold.as_dict(), "source": path.stem, "position": number})
     return records
 

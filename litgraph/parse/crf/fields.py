@@ -142,7 +142,8 @@ def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | N
 
 def split_volume(text: str) -> tuple[str | None, str | None]:
     """ "36(2)" -> ("36", "2"); "Vol. 9," -> ("9", None); "(Vol. 3, Part A," -> ("3", None);
-    "12,(1)" -> ("12", "1"); "n° 10" -> (None, "10"); "233 p." (a page count) -> (None, None)."""
+    "12,(1)" -> ("12", "1"); "vol. 36, n° 4" -> ("36", "4"); "n° 10" -> (None, "10");
+    "233 p." (a page count) -> (None, None)."""
     text = (strip_punct(text) or "").strip()
     text = VOLUME_PREFIX.sub("", text[1:] if text.startswith(("(", "[")) else text)
     if PAGE_COUNT.match(text):
@@ -153,9 +154,11 @@ def split_volume(text: str) -> tuple[str | None, str | None]:
     match = VOLUME_ISSUE.match(text)
     if match:
         return match.group("volume").rstrip(".,"), ISSUE_PREFIX.sub("", match.group("issue"))
-    text = text.split(",")[0].strip()
-    text = re.sub(r"\s*(?:no\.?|nr\.?|issue)\s*(?P<i>\w+)$", "", text, flags=re.IGNORECASE)
-    return (text.rstrip(".:") or None), None
+    first, _, rest = text.partition(",")
+    issue = ISSUE_PREFIX.match(rest.strip())
+    issue_text = strip_punct(rest.strip()[issue.end():].split(",")[0]) if issue and issue.end() else None
+    first = re.sub(r"\s*(?:no\.?|nr\.?|issue)\s*(?P<i>\w+)$", "", first.strip(), flags=re.IGNORECASE)
+    return (first.rstrip(".:") or None), issue_text
 
 
 def read_pages_field(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
