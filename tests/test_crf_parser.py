@@ -102,7 +102,7 @@ def test_labels_to_fields_chapter_book_and_type():
 
 
 @pytest.mark.parametrize("printed, expected", [("36(2)", ("36", "2")), ("Vol. 9,", ("9", None)),
-                                               ("(Vol. 3, Part A,", ("3", None)), ("vol. 12, no. 4", ("12", None))])
+                                               ("(Vol. 3, Part A,", ("3", None)), ("vol. 12, no. 4", ("12", "4"))])
 def test_split_volume(printed, expected):
     assert split_volume(printed) == expected
 
