@@ -26,6 +26,9 @@ from .persons import split_persons
 from .repair import NO_DATE
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20[0-3]\d)[a-z]?[)\]]?[.,;:]*$")
+NAMED = frozenset({"title", "container-title", "journal", "author", "editor", "translator", "publisher",
+                   "location", "collection-title", "genre"})  # segments whose numbers are names, not dates
 LOW_CONFIDENCE = 0.6
 CONTAINERS = ("journal", "container-title")
 VOLUME_PREFIX = re.compile(r"^(?:vol(?:ume)?s?\.?|bd\.?|t\.|tome)\s*", re.IGNORECASE)
@@ -107,9 +110,16 @@ def read_authors(segments: list[Segment]) -> tuple[dict[str, object], Segment | 
 
 
 def read_year(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
-    """The first year in a date segment."""
+    """The first year in a date segment; failing that, a token that is a year and nothing else
+    ("(1920):", "1987b.") in a locator or note segment, where the labeller misplaced the date."""
     for segment in segments:
         match = YEAR.search(segment.text) if segment.label == "date" else None
+        if match:
+            return {"year": int(match.group(1))}, segment
+    for segment in segments:
+        if segment.label in NAMED:
+            continue
+        match = next((m for m in map(BARE_YEAR.match, segment.text.split()) if m), None)
         if match:
             return {"year": int(match.group(1))}, segment
     return {"year": None}, None
