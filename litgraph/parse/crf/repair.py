@@ -34,7 +34,7 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
     fixed = list(labels)
     for rule in (no_date, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title,
-                 volume_after_journal, article_cue, quoted_title, islands, spaced_range):
+                 volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail):
         fixed = rule(tokens, fixed)
     return tuple(fixed)
 
@@ -210,4 +210,23 @@ def spaced_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     for index in range(1, len(tokens) - 1):
         if labels[index - 1] == "pages" and DASH_ONLY.match(tokens[index]) and PAGE_END.match(tokens[index + 1]):
             labels[index] = labels[index + 1] = "pages"
+    return labels
+
+
+MAX_TAIL = 2
+TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", "collection-title"})
+
+
+def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The last one or two words of the first title run, after a sentence end, go to the field after it."""
+    from .features import ends_sentence
+
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None or run[2] >= len(tokens) or labels[run[2]] not in TAIL_TAKERS:
+        return labels
+    _, start, end = run
+    for cut in range(max(start + 1, end - MAX_TAIL), end):
+        if ends_sentence(tokens[cut - 1]) and not tokens[cut - 1].endswith(("?", "!")):
+            labels[cut:end] = [labels[end]] * (end - cut)
+            break
     return labels
