@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Author
 
@@ -50,6 +51,7 @@ class Names:
     warnings: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=16384)
 def initials(given: str) -> str | None:
     """The initials' letters of printed given names or initials.
 

@@ -21,6 +21,9 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .features import ends_sentence
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 IN_MARK = re.compile(r"^in:?$", re.IGNORECASE)
@@ -33,7 +36,7 @@ ARTICLE_CUE = re.compile(r"^(?:article|art\.?|paper)$", re.IGNORECASE)
 def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
     fixed = list(labels)
-    for rule in (no_date, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title,
+    for rule in (no_date, quote_ends_authors, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title,
                  volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail):
         fixed = rule(tokens, fixed)
     return tuple(fixed)
@@ -41,7 +44,12 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
 
 def no_date(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ "(n.d.)" is the date."""
-    return ["date" if NO_DATE.match(token) else label for token, label in zip(tokens, labels)]
+    return ["date" if is_no_date(token) else label for token, label in zip(tokens, labels)]
+
+
+@lru_cache(maxsize=65536)
+def is_no_date(token: str) -> bool:
+    return NO_DATE.match(token) is not None
 
 
 def close_date_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -117,7 +125,7 @@ def volume_after_journal(tokens: tuple[str, ...], labels: list[str]) -> list[str
 def article_cue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ "Article" just before the pages is part of them (an article number)."""
     for index in range(len(tokens) - 1):
-        if ARTICLE_CUE.match(tokens[index]) and labels[index + 1] == "pages":
+        if labels[index + 1] == "pages" and tokens[index][:1] in "aApP" and ARTICLE_CUE.match(tokens[index]):
             labels[index] = "pages"
     return labels
 
@@ -219,8 +227,6 @@ TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", 
 
 def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """The last one or two words of the first title run, after a sentence end, go to the field after it."""
-    from .features import ends_sentence
-
     run = next((r for r in runs_of(labels) if r[0] == "title"), None)
     if run is None or run[2] >= len(tokens) or labels[run[2]] not in TAIL_TAKERS:
         return labels
@@ -229,4 +235,18 @@ def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         if ends_sentence(tokens[cut - 1]) and not tokens[cut - 1].endswith(("?", "!")):
             labels[cut:end] = [labels[end]] * (end - cut)
             break
+    return labels
+
+
+NAME_QUOTES = ("\u201c", "\"", "\u00ab", "\u201e")
+
+
+def quote_ends_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """An author run that reaches a word opened by a quotation mark ends before it: the rest is title."""
+    for label, start, end in runs_of(labels):
+        if label != "author":
+            continue
+        opened = next((i for i in range(start, end) if tokens[i].startswith(NAME_QUOTES)), None)
+        if opened is not None:
+            labels[opened:end] = ["title"] * (end - opened)
     return labels

@@ -12,6 +12,7 @@ rest as one `note` segment (see `labeller`), so time grows linearly with length.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 MAX_TOKENS = 400
 WORD = re.compile(r"\S+")
@@ -29,11 +30,12 @@ def tokenize(text: str) -> list[str]:
     return [piece for word in text.split() for piece in split_glued(word)]
 
 
-def split_glued(word: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def split_glued(word: str) -> tuple[str, ...]:
     """ "2012;11(2):123-8." -> ["2012;", "11", "(2):", "123-8."]; a DOI or URL stays whole."""
     if "/" in word or GLUED.search(word) is None:
-        return [word]
-    return [piece for piece in GLUE.split(word) if piece]
+        return (word,)
+    return tuple(piece for piece in GLUE.split(word) if piece)
 
 
 def head_and_tail(text: str, limit: int = MAX_TOKENS) -> tuple[list[str], str]:
