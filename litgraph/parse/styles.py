@@ -78,7 +78,17 @@ def is_certain(reading: Reading) -> bool:
     complete = bool(reading.names.authors) and source.title is not None
     located = source.container is not None or source.publisher is not None
     warnings = reading.warnings + reading.names.warnings + source.warnings
-    return complete and located and not any(doubt in w for w in warnings for doubt in DOUBTS)
+    return complete and located and plausible_imprint(source) \
+        and not any(doubt in w for w in warnings for doubt in DOUBTS)
+
+
+def plausible_imprint(source) -> bool:
+    """A publisher with words in it and a place without digits: not a journal's locator read as an
+    imprint (`Int J Law Psychiat 37 (3): 245-52.` is no place and publisher)."""
+    publisher, place = source.publisher, source.place
+    if publisher is not None and (sum(ch.isalpha() for ch in publisher) < 2 or publisher[:1].isdigit()):
+        return False
+    return place is None or not any(ch.isdigit() for ch in place)
 
 
 def unrecognised(text: str, why: str) -> Reading:

@@ -37,7 +37,7 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
     fixed = list(labels)
     for rule in (no_date, quote_ends_authors, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title,
-                 volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail):
+                 volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail, title_edges):
         fixed = rule(tokens, fixed)
     return tuple(fixed)
 
@@ -249,4 +249,29 @@ def quote_ends_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         opened = next((i for i in range(start, end) if tokens[i].startswith(NAME_QUOTES)), None)
         if opened is not None:
             labels[opened:end] = ["title"] * (end - opened)
+    return labels
+
+
+LEADING_MARKS = re.compile(r"^(?:\(?eds?\.?\)?|\(?hrsg\.?\)?|\(?dir\.?\)?|editors?|[,;:&]),?$", re.IGNORECASE)
+CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",
+        ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("traduit", "par"): "translator",
+        ("herausgegeben", "von"): "editor"}
+
+
+def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """An editor's mark opening the first title run joins the names before it; a cue inside it
+    (`edited by` ...) starts the editors to the end of that run."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None:
+        return labels
+    _, start, end = run
+    while start < end - 1 and start > 0 and labels[start - 1] in ("author", "editor") \
+            and LEADING_MARKS.match(tokens[start]):
+        labels[start] = labels[start - 1]
+        start += 1
+    for index in range(start + 1, end - 1):
+        cue = CUES.get((tokens[index].lower(), tokens[index + 1].lower()))
+        if cue:
+            labels[index:end] = [cue] * (end - index)
+            break
     return labels
