@@ -141,37 +141,22 @@ def title_case(text: str) -> str:
                     for i, w in enumerate(text.split(" ")))
 
 
-COUNTRIES = ("France", "Mexico", "Italy", "Canada", "Brazil", "Kenya", "India", "Japan", "Spain", "Germany",
-             "Turkey", "Norway", "Peru", "Vietnam", "Australia", "Scotland", "Ghana", "Poland")
-OPENERS = ("{n} years of", "the first {n} years of", "{y}:", "two", "three", "{n}", "the")
-
-
 def open_title(rng: random.Random) -> str:
     """A title of any discipline, with the punctuation printed titles carry."""
     roll = rng.random()
     main = noun_phrase(rng)
-    if roll < 0.1:
-        main = f"{noun_phrase(rng)}, {noun_phrase(rng)}{rng.choice((', and ', ' and ', ', '))}{main}"
-    elif roll < 0.16:
-        main = f"{main} in {place_name(rng)}, {rng.choice(COUNTRIES)}"
-    elif roll < 0.22:
-        opener = rng.choice(OPENERS).format(n=rng.randint(2, 150), y=rng.randint(1500, 2020))
-        main = f"{opener} {main}"
-    elif roll < 0.28:
-        main = f"{main} ({rng.choice((f'{rng.randint(1900, 2020)} season', f'{place_name(rng)}, {rng.choice(COUNTRIES)}', ''.join(rng.choice('ABCDEFGHKLMNPRST') for _ in range(rng.randint(2, 5))), f'{rng.choice(NOUNS)} and {rng.choice(NOUNS)}'))})"
-    elif roll < 0.4:
+    if roll < 0.12:
         main = f"{rng.choice(VERBS_ING)} {noun_phrase(rng)}"
-    elif roll < 0.46:
+    elif roll < 0.2:
         main = f"{rng.choice(('on', 'towards', 'notes on', 'beyond', 'against', 'after'))} {main}"
-    elif roll < 0.52:
+    elif roll < 0.3:
         main = f"{main} and {noun_phrase(rng)}"
-    elif roll < 0.56:
+    elif roll < 0.36:
         main = f"{rng.choice(('what', 'why', 'how', 'does', 'is', 'can'))} {main} {rng.choice(NOUNS)}?"
     if rng.random() < 0.35:
         main = f"{main} {rng.choice(FUNCTION)} {noun_phrase(rng)}"
     text = sentence_case(main)
-    ending = tail(rng)
-    text += ending[1:] if text.endswith("?") and ending.startswith(".") else ending
+    text += tail(rng)
     case = rng.random()
     if case < 0.4:
         text = title_case(text)
@@ -233,11 +218,6 @@ def cut_point(word: str) -> int:
     while index < len(word) and word[index].lower() not in vowels:
         index += 1
     return max(3, min(index, len(word) - 1))
-
-
-def place_name(rng: random.Random) -> str:
-    """A city, real or invented."""
-    return proper(rng) if rng.random() < 0.4 else rng.choice(PLACES).replace("_", " ")
 
 
 def place(rng: random.Random) -> str:
