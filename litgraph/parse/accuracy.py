@@ -10,7 +10,9 @@ Sets, each read at evaluation time only:
   (authors split into persons, year from date, container from journal or
   container-title, volume and issue from "36(2)", ranges completed) and
   compared after normalising case, punctuation and whitespace; authors by
-  their family names.
+  their family names; formatting tags (`<italic>`) count as punctuation. Each AnyStyle table
+  is followed by its odd and even positions apart: the odd ones were read while developing
+  (their mistakes chose training shapes and repairs), the even ones never.
 
     python -m litgraph.parse.accuracy [--refdata ../shared/refdata] [--output FILE]
 """
