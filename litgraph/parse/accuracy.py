@@ -5,7 +5,7 @@ Sets, each read at evaluation time only:
 - the seed gold (`tests/gold/refs`) and the held-out strings (`tests/gold/heldout`),
   compared as `evaluate` compares them (exact, whitespace-collapsed titles);
 - where `../shared/refdata/` exists, AnyStyle's `anystyle-core.xml` and
-  `anystyle-good.xml`: measured only, never copied, never trained or tuned on.
+  `anystyle-good.xml`: measured only, never copied, never trained on.
   Their segments are turned into fields by the labeller's own `crf.fields`
   (authors split into persons, year from date, container from journal or
   container-title, volume and issue from "36(2)", ranges completed) and
