@@ -102,11 +102,18 @@ def read_fields(raw: str, labelling: Labelling, doi: str | None, notes: tuple[st
 
 def read_authors(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
     """Persons of the first author segment (or the editors of an edited book with no author)."""
-    found = first(segments, "author")
+    found = first(segments, "author") or edited_book_editors(segments)
     if found is None:
         return {"authors": (), "et_al": False}, None
     names = split_persons(found.text)
     return {"authors": names.authors, "et_al": names.et_al}, found
+
+
+def edited_book_editors(segments: list[Segment]) -> Segment | None:
+    """The editors printed first, before any title ("Smith, J. (Ed.). (2008). Title."): they stand
+    where the authors stand, and are read as them, as the style readers read them."""
+    leading = next((s for s in segments if s.label not in ("citation-number", "note")), None)
+    return leading if leading is not None and leading.label == "editor" else None
 
 
 def read_year(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
