@@ -36,8 +36,7 @@ ARTICLE_CUE = re.compile(r"^(?:article|art\.?|paper)$", re.IGNORECASE)
 def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
     fixed = list(labels)
-    for rule in (no_date, quote_ends_authors, author_list_continues, close_date_parenthesis, editors_after_title, book_without_title,
-                 volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail, title_edges):
+    for rule in RULES:
         fixed = rule(tokens, fixed)
     return tuple(fixed)
 
@@ -275,3 +274,9 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
             labels[index:end] = [cue] * (end - index)
             break
     return labels
+
+
+# The rules in the order they run: each sees the labels the ones before it left.
+RULES = (no_date, quote_ends_authors, author_list_continues, close_date_parenthesis, editors_after_title,
+         book_without_title, volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail,
+         title_edges)
