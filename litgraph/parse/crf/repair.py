@@ -180,14 +180,23 @@ def closing_mark(tokens: tuple[str, ...], start: int, mark: str) -> int | None:
     for index in range(start, min(start + MAX_QUOTED, len(tokens))):
         word = tokens[index][1:] if index == start else tokens[index]
         core = word.rstrip(".,;:)]")
-        if core.endswith(mark) and (mark not in "\u2019\"" or len(core) > 1 and not core[-2].isalpha()
-                                    or index + 1 == len(tokens) or tokens[index] != core):
+        if core.endswith(mark) and (mark not in APOSTROPHE_LIKE or not possessive(core, tokens[index], index, tokens)):
             return index
     return None
 
 
+APOSTROPHE_LIKE = "\u2019\""
+
+
+def possessive(core: str, token: str, index: int, tokens: tuple[str, ...]) -> bool:
+    """Whether a word ending in ’ (or ") is more likely a plural possessive (`users’ view`) than
+    the end of a quotation: a letter before the mark, no punctuation after it, more words to come."""
+    return len(core) > 1 and core[-2].isalpha() and token == core and index + 1 < len(tokens)
+
+
 def islands(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A run of at most two tokens between two runs of one title, book or journal label joins them."""
+    """One or two tokens between two runs of one title, book or journal label (at most one other run
+    between them), or up to four with no punctuation at their edges, join them."""
     runs = runs_of(labels)
     for index, before in enumerate(runs):
         if before[0] not in ISLAND_HOSTS:
