@@ -120,11 +120,10 @@ POSITIONS = tuple(f"pos={tenth}" for tenth in range(10))
 def sequence_features(tokens: list[str]) -> list[list[str]]:
     """The features of every token of one reference, with context and neighbours."""
     total = len(tokens)
-    own = [token_features(t) for t in tokens]
     context = context_features(tokens)
-    seen = [PADDING, PADDING, *(seen_from(t) for t in tokens), PADDING, PADDING]  # token i is seen[i + 2]
-    result = [[*own[i], *context[i], POSITIONS[10 * i // total], *seen[i][0], *seen[i + 1][1], *seen[i + 3][2],
-               *seen[i + 4][3]] for i in range(total)]
+    seen = [PADDING, PADDING, *map(seen_from, tokens), PADDING, PADDING]  # token i is seen[i + 2]
+    result = [list(token_features(token) + context[i] + (POSITIONS[10 * i // total],) + seen[i][0] + seen[i + 1][1]
+                   + seen[i + 3][2] + seen[i + 4][3]) for i, token in enumerate(tokens)]
     if result:
         result[0].append("BOS")
         result[-1].append("EOS")
@@ -151,20 +150,21 @@ OFFSET_PREFIX = {offset: f"{offset}:" for offset in OFFSETS}
 def context_features(tokens: list[str]) -> list[tuple[str, ...]]:
     """Running state: sentences ended, a year seen, inside quotes, inside parentheses; and what is
     still to come: the sentences left before the end, a year ahead."""
-    rows, states, sentences, year_seen, quoted, depth = [], [], 0, False, False, 0
+    rows, ends, years = [], [], []
+    sentences, year_seen, quoted, depth = 0, False, False, 0
     for token in tokens:
-        rows.append(CONTEXTS[min(sentences, 6), year_seen, quoted, depth > 0])
-        state = token_state(token, quoted)
-        states.append(state)
-        sentences += state[0]
-        year_seen = year_seen or state[1]
-        quoted = state[3]
-        depth = max(0, depth + state[2])
+        rows.append(CONTEXTS[sentences if sentences < 6 else 6, year_seen, quoted, depth > 0])
+        ended, year, delta, quoted = token_state(token, quoted)
+        ends.append(ended)
+        years.append(year)
+        sentences += ended
+        year_seen = year_seen or year
+        depth = max(0, depth + delta)
     left, year_ahead = 0, False
     for index in range(len(tokens) - 1, -1, -1):
-        rows[index] += AHEAD[min(left, 3), year_ahead]
-        left += states[index][0]
-        year_ahead = year_ahead or states[index][1]
+        rows[index] += AHEAD[left if left < 3 else 3, year_ahead]
+        left += ends[index]
+        year_ahead = year_ahead or years[index]
     return rows
 
 

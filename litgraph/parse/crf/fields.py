@@ -23,7 +23,7 @@ from ..pages import read_pages
 from ..segments import clean_title
 from .labeller import Labelling
 from .persons import split_persons
-from .repair import NO_DATE
+from .repair import NO_DATE, runs_of
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20[0-3]\d)[a-z]?[)\]]?[.,;:]*$")
@@ -51,14 +51,9 @@ class Segment:
 
 def segments_of(labelling: Labelling) -> list[Segment]:
     """The runs of equally labelled tokens, in order."""
-    runs: list[tuple[str, list[str], list[float]]] = []
-    for token, label, marginal in zip(labelling.tokens, labelling.labels, labelling.marginals):
-        if runs and runs[-1][0] == label:
-            runs[-1][1].append(token)
-            runs[-1][2].append(marginal)
-        else:
-            runs.append((label, [token], [marginal]))
-    return [Segment(label, " ".join(words), sum(ms) / len(ms)) for label, words, ms in runs]
+    tokens, marginals = labelling.tokens, labelling.marginals
+    return [Segment(label, " ".join(tokens[start:end]), sum(marginals[start:end]) / (end - start))
+            for label, start, end in runs_of(labelling.labels)]
 
 
 def first(segments: list[Segment], *labels: str) -> Segment | None:

@@ -21,12 +21,13 @@ from ...model import Author
 from ..authors import CORPORATE_WORDS, PARTICLES, Names, initials
 from .lexicon import lexicon
 
-EDITOR_MARKS = re.compile(
-    r"^\s*(?:In\s*:?|Edited by|Ed\. by|Hrsg\. v\.|by|Trans\.|Translated by)\s+|"
-    r"[,.]?\s*[(\[]?\b(?:eds?|editors?|hrsg|dir|trans|coord|comps?)\b\.?[)\]]?[.,:]?\s*$",
-    re.IGNORECASE,
-)
+LEADING_MARK = re.compile(r"^\s*(?:In\s*:?|Edited by|Ed\. by|Hrsg\. v\.|by|Trans\.|Translated by)\s+", re.IGNORECASE)
+TRAILING_MARK = re.compile(r"[,.]?\s*[(\[]?\b(?:eds?|editors?|hrsg|dir|trans|coord|comps?)\b\.?[)\]]?[.,:]?\s*$",
+                           re.IGNORECASE)
+MARK_REACH = 40  # a trailing mark ("., (editors).") is never longer: it is looked for in the last characters only
 ET_AL = re.compile(r"[,;]?\s*(?:\bet\s*al\b\.?|\band others\b|\.\s?\.\s?\.|…)[.,]?", re.IGNORECASE)
+DIGIT = re.compile(r"\d")
+WORD_STOP = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_])")  # "ROUSSILLON, René. CHABERT": a period after a word
 SEPARATORS = re.compile(r"\s*;\s*|\s*,?\s*(?:&|\band\b|\bund\b|\bet\b|\by\b)\s+|\s*,\s*")
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "2nd", "3rd"})
 INITIALS_ITEM = re.compile(r"^(?:[A-Z]\.?\s?-?\s?){1,4}$|^[A-Z][a-z]?\.(?:\s?-?[A-Z][a-z]?\.)*$")
@@ -46,7 +47,9 @@ def strip_marks(text: str) -> tuple[str, bool]:
     """Remove "In:", "(Eds.)" and "et al"; say whether "et al" was there."""
     text, count = ET_AL.subn(",", text)
     for _ in range(2):
-        text = EDITOR_MARKS.sub("", text)
+        text = LEADING_MARK.sub("", text, count=1)
+        trailing = TRAILING_MARK.search(text, max(0, len(text) - MARK_REACH))
+        text = text[:trailing.start()] if trailing else text
     return text.strip(" ,;:"), count > 0
 
 
@@ -62,7 +65,7 @@ def items_of(text: str) -> list[str]:
     """The separated items: at commas, semicolons and "and"; also at ". " after a whole word."""
     items = []
     for item in SEPARATORS.split(text):
-        items += re.split(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_])", item)
+        items += WORD_STOP.split(item) if ". " in item else (item,)
     return [item.strip(" .") if not is_initials(item.strip()) else item.strip() for item in items if item.strip(" .")]
 
 
@@ -81,10 +84,11 @@ def is_given_word(item: str) -> bool:
     return 0 < len(words) <= 3 and all(w.strip(".").lower() in given or is_initials(w) for w in words)
 
 
+@lru_cache(maxsize=16384)
 def is_family_only(item: str) -> bool:
     """A family name on its own: capitalised words or particles, no initials."""
     words = item.split()
-    if not 1 <= len(words) <= 4 or any(ch.isdigit() for ch in item):
+    if not 1 <= len(words) <= 4 or DIGIT.search(item):
         return False
     return all(w[:1].isupper() or w.lower() in PARTICLES for w in words) and not any(map(is_initials, words))
 

@@ -131,13 +131,10 @@ def article_cue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 def runs_of(labels: list[str]) -> list[tuple[str, int, int]]:
     """(label, start, end) of each run of equal labels."""
-    runs: list[tuple[str, int, int]] = []
-    for index, label in enumerate(labels):
-        if runs and runs[-1][0] == label:
-            runs[-1] = (label, runs[-1][1], index + 1)
-        else:
-            runs.append((label, index, index + 1))
-    return runs
+    if not labels:
+        return []
+    cuts = [index for index in range(1, len(labels)) if labels[index] != labels[index - 1]]
+    return [(labels[start], start, end) for start, end in zip([0, *cuts], [*cuts, len(labels)])]
 
 
 OPENING = {"\u201c": "\u201d", "\"": "\"", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
@@ -260,7 +257,7 @@ def quote_ends_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
-LEADING_MARKS = re.compile(r"^(?:\(?eds?\.?\)?|\(?hrsg\.?\)?|\(?dir\.?\)?|editors?|[,;:&]),?$", re.IGNORECASE)
+LEADING_MARKS = re.compile(r"^(?:\(?eds?\.?\)?|\(?hrsg\.?\)?|\(?dir\.?\)?|editors?|[,;:&])[.,]?$", re.IGNORECASE)
 CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",
         ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("traduit", "par"): "translator",
         ("herausgegeben", "von"): "editor"}

@@ -64,4 +64,68 @@ def engineering(r: dict, rng: random.Random) -> list[tuple[str, str]]:
                    if r["issue"] else ""), ("pages", f"pp. {pages(r)}."), ("date", r["year"] + ".")]
 
 
-STYLES = (("bibtex-plain", plain), ("engineering", engineering))
+SERIES = ("Lecture Notes in Computer Science", "LNCS", "Lecture Notes in Mathematics", "Studies in {X}",
+          "Advances in {X}", "Contributions to {X}", "{Name} Series in {X}", "Progress in {X}",
+          "Springer Series in {X}", "Cambridge Studies in {X}")
+
+
+def series(rng: random.Random) -> str:
+    """A book series' name: fixed ones and invented ones on a topic."""
+    shape = rng.choice(SERIES)
+    return shape.format(X=openvocab.title_case(openvocab.noun_phrase(rng)), Name=openvocab.proper(rng))
+
+
+def editor_names(r: dict, rng: random.Random) -> str:
+    """The editors in natural order, joined as BibTeX joins them."""
+    editors = {**r, "authors": r["editors"], "body": None}
+    return plain_names(editors, rng)
+
+
+def plain_edited(r: dict, rng: random.Random) -> list[tuple[str, str]]:
+    """BibTeX incollection/inproceedings with editors and a series: `In A. Editor and B. Editor,
+    editors, Book, volume 12 of Series, pages 1-9. Publisher, Place, 1993.`"""
+    mark = "editors," if len(r["editors"]) > 1 else "editor,"
+    book = openvocab.conference(rng) if rng.random() < 0.4 else r["book"]
+    segs = [("author", plain_names(r, rng) + "."), ("title", r["title"] + "."),
+            ("editor", f"In {editor_names(r, rng)}, {mark}"), ("container-title", book + ",")]
+    if rng.random() < 0.5:
+        segs += [("volume", f"{rng.choice(('volume', 'vol.', 'Vol.'))} {r['volume']}{rng.choice(('', ','))} of"),
+                 ("collection-title", series(rng) + ",")]
+    segs.append(("pages", f"{rng.choice(('pages', 'pp.'))} {pages(r)}."))
+    if rng.random() < 0.5:
+        return segs + [("publisher", r["publisher"] + ","), ("location", r["place"] + ","), ("date", when(r, rng) + ".")]
+    return segs + [("location", r["place"] + ","), ("date", when(r, rng) + "."), ("publisher", r["publisher"] + ".")]
+
+
+def days(r: dict, rng: random.Random) -> str:
+    """A meeting's dates: `April 8-11, 1991`, `Apr. 8–11, 1991`, `8-11 April 1991`."""
+    month = rng.choice(FULL_MONTHS)
+    start = rng.randint(1, 25)
+    span = f"{start}{rng.choice(('-', '–'))}{start + rng.randint(1, 4)}"
+    roll = rng.random()
+    if roll < 0.4:
+        return f"{month} {span}, {r['year']}"
+    if roll < 0.7:
+        return f"{month[:3]}. {span}, {r['year']}"
+    return f"{span} {month} {r['year']}" if roll < 0.85 else f"{month} {r['year']}"
+
+
+def proceedings(r: dict, rng: random.Random) -> list[tuple[str, str]]:
+    """IEEE and older engineering conference papers, the meeting's place and dates after its name:
+    `“Title,” in Proc. X, Santa Clara, CA, Apr. 8–11, 1991, pp. 122–131.`"""
+    names = author_list(r, rng.choice(("natural", "natural", "apa")), rng, ", ", rng.choice((", and ", " and ")))
+    quoted = rng.random() < 0.6
+    title = f"“{r['title']},”" if quoted else r["title"] + ","
+    cue = rng.choice(("in ", "In ", "in: ", "")) if quoted else rng.choice(("", "in "))
+    segs = [("author", names + ","), ("title", title), ("container-title", cue + openvocab.conference(rng) + ",")]
+    where = [("location", openvocab.place(rng) + ",")] if rng.random() < 0.8 else []
+    locator = [("pages", f"{rng.choice(('pp. ', 'pp. ', 'p. '))}{pages(r)}.")]
+    when_ = [("date", days(r, rng) + ",")]
+    if rng.random() < 0.3:
+        return segs + where + [("date", days(r, rng) + ".")]
+    return segs + where + when_ + locator if rng.random() < 0.7 else segs + where + [("pages", f"pp. {pages(r)},"),
+                                                                                   ("date", days(r, rng) + ".")]
+
+
+STYLES = (("bibtex-plain", plain), ("engineering", engineering), ("bibtex-edited", plain_edited),
+          ("proceedings", proceedings))
