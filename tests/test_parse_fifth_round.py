@@ -105,6 +105,7 @@ def test_segments_average_their_tokens_marginals():
     ("Smith J, Jones K, et al.", "Smith J, Jones K", True),
     ("Dirac P", "Dirac P", False),  # "dir" inside a name is no mark
     ("Mark Edson", "Mark Edson", False),
+    ("Clem, Ralph S., Martin Greenberg, and", "Clem, Ralph S., Martin Greenberg", False),  # the next name labelled elsewhere
 ])
 def test_editor_marks_are_taken_off_either_end_only(text, rest, et_al):
     assert strip_marks(text) == (rest, et_al)

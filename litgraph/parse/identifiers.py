@@ -52,8 +52,9 @@ def trim_doi(doi: str) -> str:
 
 def take_urls(text: str) -> str:
     """Remove URLs with their "Available at:" and "accessed ..." notes, and PubMed ids."""
-    text = tidy_end(PUBMED_IDS.sub("", text)) if PUBMED_IDS.search(text) else text
-    if not re.search(r"https?://|www\.", text, re.IGNORECASE):
+    lowered = text.lower()  # the cues every id and URL holds: most strings skip the searches
+    text = tidy_end(PUBMED_IDS.sub("", text)) if "pm" in lowered and PUBMED_IDS.search(text) else text
+    if not ("http" in lowered or "www." in lowered) or not re.search(r"https?://|www\.", text, re.IGNORECASE):
         return text
     return tidy_end(ACCESSED.sub("", URL.sub("", text)))
 

@@ -80,7 +80,8 @@ def clean_title(text: str | None) -> str | None:
     if text is None:
         return None
     text = text.strip().rstrip(",;:").strip()
-    text = EDITION.sub("", text).strip() if EDITION.search(text) and len(text) > 20 else text
+    # an edition statement ends in "ed", "edn" or "edition" (and ".", ")"): the last ten characters hold "ed"
+    text = EDITION.sub("", text).strip() if "ed" in text[-10:] and len(text) > 20 and EDITION.search(text) else text
     text = unquote(text.rstrip(".").strip().rstrip(",").strip())
     return text or None
 

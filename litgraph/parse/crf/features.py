@@ -117,16 +117,17 @@ PADDING = tuple((f"{offset}:none",) for offset in OFFSETS)  # what a token sees 
 POSITIONS = tuple(f"pos={tenth}" for tenth in range(10))
 
 
-def sequence_features(tokens: list[str]) -> list[list[str]]:
-    """The features of every token of one reference, with context and neighbours."""
+def sequence_features(tokens: list[str]) -> list[tuple[str, ...]]:
+    """The features of every token of one reference, with context and neighbours (a tuple per token:
+    python-crfsuite reads any sequence of strings)."""
     total = len(tokens)
     context = context_features(tokens)
     seen = [PADDING, PADDING, *map(seen_from, tokens), PADDING, PADDING]  # token i is seen[i + 2]
-    result = [list(token_features(token) + context[i] + (POSITIONS[10 * i // total],) + seen[i][0] + seen[i + 1][1]
-                   + seen[i + 3][2] + seen[i + 4][3]) for i, token in enumerate(tokens)]
+    result = [token_features(token) + context[i] + (POSITIONS[10 * i // total],) + seen[i][0] + seen[i + 1][1]
+              + seen[i + 3][2] + seen[i + 4][3] for i, token in enumerate(tokens)]
     if result:
-        result[0].append("BOS")
-        result[-1].append("EOS")
+        result[0] += ("BOS",)
+        result[-1] += ("EOS",)
     return result
 
 

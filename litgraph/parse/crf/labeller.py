@@ -43,5 +43,5 @@ def label_text(text: str, model: str | Path | None = None, limit: int = MAX_TOKE
         return Labelling(overflow=overflow)
     tagger = load_tagger(model_path(model))
     labels = tagger.tag(sequence_features(tokens))
-    marginals = tuple(tagger.marginal(label, i) for i, label in enumerate(labels))
+    marginals = tuple(map(tagger.marginal, labels, range(len(labels))))
     return Labelling(tuple(tokens), repair(tuple(tokens), tuple(labels)), marginals, overflow)

@@ -24,7 +24,8 @@ from .lexicon import lexicon
 LEADING_MARK = re.compile(r"^\s*(?:In\s*:?|Edited by|Ed\. by|Hrsg\. v\.|by|Trans\.|Translated by)\s+", re.IGNORECASE)
 TRAILING_MARK = re.compile(r"[,.]?\s*[(\[]?\b(?:eds?|editors?|hrsg|dir|trans|coord|comps?)\b\.?[)\]]?[.,:]?\s*$",
                            re.IGNORECASE)
-MARK_REACH = 40  # a trailing mark ("., (editors).") is never longer: it is looked for in the last characters only
+DANGLING_JOIN = re.compile(r"[,\s]+(?:and|&|und|et|y)[,\s]*$")  # "Clem, R., M. Greenberg, and": the next name went elsewhere
+MARK_REACH = 20  # a trailing mark (", (editors).", 13 characters) is looked for in the last characters only
 ET_AL = re.compile(r"[,;]?\s*(?:\bet\s*al\b\.?|\band others\b|\.\s?\.\s?\.|…)[.,]?", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 WORD_STOP = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_])")  # "ROUSSILLON, René. CHABERT": a period after a word
@@ -45,12 +46,14 @@ def split_persons(text: str) -> Names:
 
 def strip_marks(text: str) -> tuple[str, bool]:
     """Remove "In:", "(Eds.)" and "et al"; say whether "et al" was there."""
-    text, count = ET_AL.subn(",", text)
+    lowered = text.lower()  # what every form of "et al" holds: most lists skip the substitution
+    marked = "et" in lowered or "others" in lowered or "…" in text or ".." in text or ". ." in text
+    text, count = ET_AL.subn(",", text) if marked else (text, 0)
     for _ in range(2):
         text = LEADING_MARK.sub("", text, count=1)
         trailing = TRAILING_MARK.search(text, max(0, len(text) - MARK_REACH))
         text = text[:trailing.start()] if trailing else text
-    return text.strip(" ,;:"), count > 0
+    return DANGLING_JOIN.sub("", text).strip(" ,;:"), count > 0
 
 
 def is_body(text: str) -> bool:
