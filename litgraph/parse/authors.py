@@ -69,6 +69,7 @@ def initials(given: str) -> str | None:
     return "".join(letters) or None
 
 
+@lru_cache(maxsize=16384)
 def looks_like_initials(token: str) -> bool:
     """True for "DL", "D. L.", "D.L.", "J.-P.", "Ml", "MPH": not for "Steve"."""
     letters = re.sub(r"[\s.\-\u2010]", "", token)
@@ -134,10 +135,13 @@ def split_items(text: str) -> list[str]:
 def vancouver_names(text: str) -> Names | None:
     """``Sells DL, Davidson L, et al``; None unless every item is that shape."""
     text, et_al = take_et_al(text.strip().rstrip("."))
-    people = [vancouver_person(item) for item in split_items(text)]
-    if not people or any(person is None for person in people):
-        return None
-    return Names(tuple(people), et_al)
+    people = []
+    for item in split_items(text):
+        person = vancouver_person(item)
+        if person is None:
+            return None  # the first item of another shape decides: most strings stop here
+        people.append(person)
+    return Names(tuple(people), et_al) if people else None
 
 
 def is_degree_after_name(name: str, token: str | None) -> bool:
