@@ -26,6 +26,7 @@ from functools import lru_cache
 from .features import ends_sentence
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
+NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
 IN_MARK = re.compile(r"^in:?$", re.IGNORECASE)
 MAX_DATE_TAIL = 3
 BARE_NUMBER = re.compile(r"^\d{1,3}[,.:;]?$")
@@ -43,7 +44,10 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
 
 def no_date(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ "(n.d.)" is the date."""
-    return ["date" if is_no_date(token) else label for token, label in zip(tokens, labels)]
+    for index, token in enumerate(tokens):
+        if token[:1] in NO_DATE_STARTS and is_no_date(token):
+            labels[index] = "date"
+    return labels
 
 
 @lru_cache(maxsize=65536)
