@@ -30,7 +30,7 @@ accuracy: $(STAMP)
 
 # The shipped reference labeller, rebuilt from the repository alone: records (half their titles,
 # journals, proceedings and imprints from the open vocabulary of parse/training/openvocab.py)
-# rendered through 71 CSL styles (python -m litgraph.parse.training.generate, seed 1, 30,000
+# rendered through 61 CSL styles (python -m litgraph.parse.training.generate, seed 1, 30,000
 # records, about 3 minutes) less every tenth (held out: the settings are tuned on it, and on the
 # seed gold), the hand-written examples, our own synthetic printed styles (common, humanities,
 # note and sciences shapes, seed 1) and the seed gold. Same data, same model. Training takes

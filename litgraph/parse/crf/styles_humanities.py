@@ -188,20 +188,4 @@ def comma(r: dict, rng: random.Random) -> list[tuple[str, str]]:
                    ("date", r["year"] + ".")]
 
 
-def anthropology(r: dict, rng: random.Random) -> list[tuple[str, str]]:
-    """American Anthropological Association: the year unpunctuated after the names, editors after the
-    book: `Ingold, Tim. 1988 Title. In Book. Tim Ingold, ed. Pp. 84–99. London: Routledge.`"""
-    r = humanities_kind(r, rng)
-    segs = [("author", authors(r, rng).rstrip(".") + "."), ("date", r["year"] + rng.choice(("", "", "a", "b")))]
-    if r["kind"] == "journal-article":
-        issue = f"({r['issue']})" if r["issue"] else ""
-        return segs + [("title", r["title"] + "."), ("journal", r["journal"]), ("volume", f"{r['volume']}{issue}:"),
-                       ("pages", pages(r) + ".")]
-    if r["kind"] == "chapter":
-        mark = "eds." if many(r) else "ed."
-        return segs + [("title", r["title"] + "."), ("container-title", f"In {r['book']}."),
-                       ("editor", f"{editors(r, rng)}, {mark}"), ("pages", f"Pp. {pages(r)}.")] + imprint(r)
-    return segs + [("title", r["title"] + ".")] + imprint(r)
-
-
-STYLES = (("social", social), ("din-iso690", din), ("comma", comma), ("anthropology", anthropology))
+STYLES = (("social", social), ("din-iso690", din), ("comma", comma))

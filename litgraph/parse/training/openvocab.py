@@ -244,22 +244,7 @@ def conference(rng: random.Random) -> str:
     topic = title_case(noun_phrase(rng))
     acronym = "".join(rng.choice("ABCDEFGHIKLMNOPRSTW") for _ in range(rng.randint(2, 5)))
     year = str(rng.randint(1960, 2024))
-    return meeting_name(rng, topic, acronym, year) + meeting_tag(rng, acronym, year)
-
-
-def meeting_tag(rng: random.Random, acronym: str, year: str) -> str:
-    """What follows a meeting's name in print, often nothing: " (IJCNN89)", " '91", " (ICSE 2001)"."""
     roll = rng.random()
-    if roll < 0.12:
-        return f" ({acronym}{rng.choice((year[2:], ' ' + year, ''))})"
-    return f" '{year[2:]}" if roll < 0.18 else ""
-
-
-def meeting_name(rng: random.Random, topic: str, acronym: str, year: str) -> str:
-    """The meeting's name proper, in one of the shapes proceedings take."""
-    roll = rng.random()
-    if roll < 0.08:
-        return f"Proceedings of {topic}"
     if roll < 0.35:
         lead = rng.choice((f"the {year} ", f"the {rng.choice(ORDINALS)} ", "the ", f"{acronym} '{year[2:]}: "))
         return f"Proceedings of {lead}{rng.choice(('International ', 'Annual ', 'European ', ''))}" \

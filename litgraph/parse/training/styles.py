@@ -44,12 +44,6 @@ STYLES: tuple[tuple[str, str], ...] = (
     ("modern-language-association", "note"), ("mhra-notes", "note"), ("oxford-guide-to-style-notes", "note"),
     ("springer-basic-note", "note"), ("cambridge-university-press-note", "note"),
     ("chicago-notes-bibliography-fr", "note"),
-    # the physical and computer sciences and anthropology: titles left out, years last, years bare
-    ("american-chemical-society", "numeric"), ("american-physics-society", "numeric"),
-    ("american-physics-society-without-titles", "numeric"), ("angewandte-chemie", "numeric"),
-    ("royal-society-of-chemistry", "numeric"), ("institute-of-physics-numeric", "numeric"),
-    ("association-for-computing-machinery", "numeric"), ("springer-lecture-notes-in-computer-science", "numeric"),
-    ("american-geophysical-union", "author-date"), ("american-anthropological-association", "author-date"),
 )
 
 FAMILY = dict(STYLES)
