@@ -34,7 +34,7 @@ accuracy: $(STAMP)
 # records, about 3 minutes) less every tenth (held out: the settings are tuned on it, and on the
 # seed gold), the hand-written examples, our own synthetic printed styles (common, humanities,
 # note and sciences shapes, seed 1) and the seed gold. Same data, same model. Training takes
-# about 5 minutes of one core (150 L-BFGS iterations).
+# about an hour of one core (150 L-BFGS iterations; run nothing heavy beside it).
 MODEL := litgraph/parse/crf/model.crfsuite
 MODEL_DATA := build/model-data
 MODEL_COUNT ?= 30000
