@@ -8,8 +8,9 @@ import pytest
 from litgraph.parse.crf.features import context_features, sequence_features
 from litgraph.parse.crf.fields import segments_of
 from litgraph.parse.crf.labeller import Labelling
+from litgraph.parse.crf.marks import runs_of
 from litgraph.parse.crf.persons import split_persons, strip_marks
-from litgraph.parse.crf.repair import runs_of, title_edges
+from litgraph.parse.crf.repair import title_edges
 
 
 # --- repairs ---------------------------------------------------------------------------------------

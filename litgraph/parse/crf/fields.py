@@ -23,7 +23,8 @@ from ..pages import read_pages
 from ..segments import clean_title
 from .labeller import Labelling
 from .persons import split_persons
-from .repair import NO_DATE, runs_of
+from .marks import runs_of
+from .repair import NO_DATE
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20[0-3]\d)[a-z]?[)\]]?[.,;:]*$")

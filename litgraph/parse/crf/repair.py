@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import containers
 from .features import ends_sentence
+from .marks import CUES, IN_MARK, TAIL_TAKERS, runs_of
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
-IN_MARK = re.compile(r"^in:?$", re.IGNORECASE)
 MAX_DATE_TAIL = 3
 BARE_NUMBER = re.compile(r"^\d{1,3}[,.:;]?$")
 NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?)[.,]?$")
@@ -133,14 +134,6 @@ def article_cue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
-def runs_of(labels: list[str]) -> list[tuple[str, int, int]]:
-    """(label, start, end) of each run of equal labels."""
-    if not labels:
-        return []
-    cuts = [index for index in range(1, len(labels)) if labels[index] != labels[index - 1]]
-    return [(labels[start], start, end) for start, end in zip([0, *cuts], [*cuts, len(labels)])]
-
-
 OPENING = {"\u201c": "\u201d", "\"": "\"", "\u00ab": "\u00bb", "\u2018": "\u2019", "\u201e": "\u201c"}
 MAX_QUOTED = 60
 AFTER_QUOTE = frozenset({"journal", "container-title", "editor", "publisher", "location", "genre", "note"})
@@ -169,11 +162,15 @@ def quoted_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
+CLOSING_MARKS = "\u201d\"\u00bb\u2019\u201c"
+
+
 def closed_inside(token: str) -> bool:
-    """Whether the closing mark follows the title's own last punctuation (`Art?”`, `Thinking,”`): the
-    whole title was quoted, so nothing after the mark is title."""
+    """Whether the closing mark follows the title's own last punctuation (`Art?”`, `Thinking,”`), or a
+    comma follows the mark (`Enforcement",`): the whole title was quoted, so nothing after the mark is
+    title. (`tools’.` and `tools”:` may go on: `‘Your experiences were your tools’. How ...`.)"""
     core = token.rstrip(".,;:)]")
-    return len(core) > 1 and core[-2] in ",.?!;:"
+    return len(core) > 1 and core[-2] in ",.?!;:" or len(token) > 2 and token[-1] == "," and token[-2] in CLOSING_MARKS
 
 
 def closing_mark(tokens: tuple[str, ...], start: int, mark: str) -> int | None:
@@ -231,7 +228,6 @@ def spaced_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 MAX_TAIL = 2
-TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", "collection-title"})
 
 
 def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -262,9 +258,6 @@ def quote_ends_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 LEADING_MARKS = re.compile(r"^(?:\(?eds?\.?\)?|\(?hrsg\.?\)?|\(?dir\.?\)?|editors?|[,;:&])[.,]?$", re.IGNORECASE)
-CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",
-        ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("traduit", "par"): "translator",
-        ("herausgegeben", "von"): "editor"}
 
 
 def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -289,4 +282,4 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 # The rules in the order they run: each sees the labels the ones before it left.
 RULES = (no_date, quote_ends_authors, author_list_continues, close_date_parenthesis, editors_after_title,
          book_without_title, volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail,
-         title_edges)
+         title_edges, *containers.RULES)

@@ -1,0 +1,168 @@
+"""Label repairs at the edges of a journal or book title, where the labeller most often errs.
+
+- `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
+  sentence) ends the title, and the book or proceedings start there;
+- `In Rohit Parikh, editor, Logics of Programs` and `Pierre BIRNBAUM (dir.), Les élites`: names
+  closed by an editor's mark at the start of a book's title are its editors;
+- `In John Cage: Composed in America, edited by Marjorie Perloff` and `In What Is an Animal? Tim
+  Ingold, ed.`: the names after the book's title are its editors;
+- `Harvard Business Review, Volume 42`, `Word & World XIV: 4`, `Proceedings of SIGIR, 262-269`:
+  volume and issue marks, numbers and page ranges closing a journal's title are not part of it.
+
+Example:
+    >>> tokens = ("In", "Rohit", "Parikh,", "editor,", "Logics", "of", "Programs,")
+    >>> editors_open_container(tokens, ["container-title"] * 7)
+    ['editor', 'editor', 'editor', 'editor', 'container-title', 'container-title', 'container-title']
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .marks import CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, TAIL_TAKERS, runs_of
+
+MAX_EDITORS = 16
+BOOKS = ("container-title",)
+CONTAINERS = ("journal", "container-title")
+
+
+def title_before_in(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """ `, in` before a capitalised word (or `the`), or `. In`, inside the first title ends it."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None:
+        return labels
+    _, start, end = run
+    for index in range(start + 2, end - 1):
+        if IN_MARK.match(tokens[index]) and opens_container(tokens[index - 1], tokens[index], tokens[index + 1]):
+            after = labels[end] if end < len(labels) and labels[end] in TAIL_TAKERS else "container-title"
+            labels[index:end] = [after] * (end - index)
+            break
+    return labels
+
+
+def opens_container(before: str, mark: str, after: str) -> bool:
+    """Whether `mark` ("in") between `before` and `after` opens a container: after a comma, or
+    capitalised after a sentence's end (not after an initial: `Zamia L. in the West Indies`)."""
+    closed = before.endswith(",") or mark[0] == "I" and before.endswith(".") and len(before) > 2
+    return closed and (after[:1].isupper() or after == "the")
+
+
+def editors_open_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """Names closed by an editor's mark at the start of the first book title are its editors."""
+    for label, start, end in runs_of(labels):
+        if label not in BOOKS:
+            continue
+        first = start + 1 if IN_MARK.match(tokens[start]) else start
+        mark = next((i for i in range(first + 1, min(first + MAX_EDITORS, end - 1)) if EDITOR_MARK.match(tokens[i])),
+                    None)
+        if mark is not None and all(NAME_PART.match(token) for token in tokens[first:mark]):
+            labels[start:mark + 1] = ["editor"] * (mark + 1 - start)
+        break
+    return labels
+
+
+def editors_in_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`Book, edited by A and B` and `Book. A, ed.`: in the first book title, the names are editors."""
+    run = next((r for r in runs_of(labels) if r[0] in BOOKS), None)
+    if run is None:
+        return labels
+    _, start, end = run
+    for index in range(start + 1, end - 1):
+        cue = CUES.get((tokens[index].lower(), tokens[index + 1].lower()))
+        if cue:
+            stop = next((j for j in range(index + 2, end) if tokens[j][:1].isdigit()), end)
+            labels[index:stop] = [cue] * (stop - index)
+            return labels
+    cut = names_before_mark(tokens, labels, start, end)
+    labels[cut:end] = ["editor"] * (end - cut)
+    return labels
+
+
+def names_before_mark(tokens: tuple[str, ...], labels: list[str], start: int, end: int) -> int:
+    """Where the names closing a book title start, when an editor's mark follows it (`What Is an
+    Animal? Tim Ingold, ed.`): after the title's last sentence. `end` when there are none."""
+    follows = tokens[end + 1] if end + 1 < len(tokens) else ""
+    if end >= len(tokens) or labels[end] != "editor" or not EDITOR_MARK.match(tokens[end]) \
+            or follows.lower() == "by" or INITIALS.match(follows):
+        return end  # `Book. Name, ed. by S. di Marco`: the names come after the mark
+    cut = end
+    while cut - 1 > start and NAME_PART.match(tokens[cut - 1]) and not closes_sentence(tokens[cut - 1]):
+        cut -= 1
+    return cut if cut < end and closes_sentence(tokens[cut - 1]) else end
+
+
+def closes_sentence(token: str) -> bool:
+    """`Animal?`, `Profession.`: a question, exclamation or period after a word (not an initial)."""
+    return token.endswith(("?", "!")) or token.endswith(".") and len(token) > 3
+
+
+VOLUME_MARK = re.compile(r"^(?:vol|volume|v|no|n[°º]?|nr|num|issue|heft|h|t|tome|bd|band|jg)\.?[,:;]?$",
+                         re.IGNORECASE)
+NUMBER = re.compile(r"^(?:n[°º]\.?)?\d+[a-z]?(?:[./]\d+)?[,:;.]?$|^[IVXLC]{2,7}[,:;.]?$")
+YEAR_LIKE = re.compile(r"^(?:1[5-9]|20)\d\d\b")
+RANGE = re.compile(r"^\d+\s*[-\u2010-\u2015]\s*\d+[,.;]?$")
+PAGE_MARK = re.compile(r"^(?:pages|pp?\.|s\.)$", re.IGNORECASE)
+NUMERIC = ("volume", "issue")
+
+
+def container_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """Volume and issue marks, numbers and page ranges closing a journal or book title go to the
+    volume, issue or pages: `Harvard Business Review, Volume`, `Word & World XIV:`, `SIGIR, 262-269`."""
+    for label, start, end in runs_of(labels):
+        if label in CONTAINERS:
+            cut = tail_start(tokens, start, end)
+            if cut < end and tail_is_numbers(tokens, labels, label, cut, end):
+                relabel_tail(tokens, labels, cut, end)
+    return labels
+
+
+def tail_start(tokens: tuple[str, ...], start: int, end: int) -> int:
+    """Where the marks, numbers and ranges closing the run `start`..`end` begin (`end` if none)."""
+    cut = end
+    while cut - 1 > start and tail_word(tokens[cut - 1]):
+        cut -= 1
+    if cut < end and cut - 1 > start and RANGE.match(tokens[cut]) and PAGE_MARK.match(tokens[cut - 1]):
+        cut -= 1
+    return cut
+
+
+def tail_word(token: str) -> bool:
+    return bool(VOLUME_MARK.match(token) or NUMBER.match(token) or RANGE.match(token)) and not YEAR_LIKE.match(token)
+
+
+def tail_is_numbers(tokens: tuple[str, ...], labels: list[str], label: str, cut: int, end: int) -> bool:
+    """Whether the tail is the reference's numbers, not the end of a name (`Machine Learning 2`,
+    `Local vaccine in Yama III`, a conference's `August 10-11`): it is marked (`Vol.`, `n°`), or
+    the volume or issue follows it, or it is a page range that no month stands beside."""
+    if any(RANGE.match(tokens[i]) and next_to_month(tokens, i) for i in range(cut, end)):
+        return False
+    after = labels[end] if end < len(labels) else None
+    return any(VOLUME_MARK.match(tokens[i]) for i in range(cut, end)) or after in NUMERIC \
+        or after == "pages" and label == "journal" or all(RANGE.match(tokens[i]) for i in range(cut, end))
+
+
+def next_to_month(tokens: tuple[str, ...], index: int) -> bool:
+    months = lexicon.lexicon()["month"]
+    return any(0 <= i < len(tokens) and tokens[i].rstrip(".,;").lower() in months for i in (index - 1, index + 1))
+
+
+def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int) -> None:
+    """Ranges go to the pages (if none were read), marks to the field they mark, numbers to the volume
+    (the issue's, when the volume was read elsewhere and the issue follows)."""
+    after = labels[end] if end < len(labels) else None
+    has_volume, has_pages = "volume" in labels, "pages" in labels
+    for index in range(cut, end):
+        token = tokens[index]
+        if RANGE.match(token) or PAGE_MARK.match(token):
+            labels[index] = labels[index] if has_pages else "pages"
+        elif VOLUME_MARK.match(token):
+            labels[index] = after if after in NUMERIC else ("volume" if not has_volume else labels[index])
+        elif not has_volume or after == "issue":
+            labels[index] = "volume"
+        elif after in (*NUMERIC, "pages"):
+            labels[index] = after
+
+
+# The rules in the order they run, after the general ones in `repair`.
+RULES = (editors_open_container, title_before_in, container_tail, editors_in_container)

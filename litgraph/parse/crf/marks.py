@@ -1,0 +1,33 @@
+"""What the label repairs share: runs of equal labels and the marks that end or open a field.
+
+Example:
+    >>> runs_of(["author", "author", "title"])
+    [('author', 0, 2), ('title', 2, 3)]
+    >>> bool(EDITOR_MARK.match("(dir.),")), bool(NAME_PART.match("BIRNBAUM"))
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+IN_MARK = re.compile(r"^in:?$", re.IGNORECASE)
+# "editor,", "(eds.)", "(dir.)," (French), "(Hrsg.)" and "(Hg.)" (German), "(coord.)", "(org.)" (Portuguese)
+EDITOR_MARK = re.compile(r"^\(?(?:eds?|editors?|dir|hrsg|hg|coord|orgs?)\.?\)?[.,:]?$", re.IGNORECASE)
+# One word of a person's name in a list of them: a capitalised word, an initial, a particle or a conjunction
+NAME_PART = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*|and|&|e|et|und|y|"
+                       r"van|von|de|del|der|den|da|di|du|le|la|dos|das)[,;]?$")
+INITIALS = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*[,;]?$")
+# What may follow a title's run and take its last words or its `in ...` (`containers.title_before_in`)
+TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", "collection-title"})
+CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",
+        ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("traduit", "par"): "translator",
+        ("herausgegeben", "von"): "editor"}
+
+
+def runs_of(labels: list[str]) -> list[tuple[str, int, int]]:
+    """(label, start, end) of each run of equal labels."""
+    if not labels:
+        return []
+    cuts = [index for index in range(1, len(labels)) if labels[index] != labels[index - 1]]
+    return [(labels[start], start, end) for start, end in zip([0, *cuts], [*cuts, len(labels)])]

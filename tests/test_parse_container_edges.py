@@ -1,0 +1,146 @@
+"""Issue 12, sixth round: label repairs at the edges of a journal's or book's title (`containers`) and
+a quoted title closed by `",`. Every string here is written for the test; none comes from AnyStyle."""
+
+from __future__ import annotations
+
+import pytest
+
+from litgraph.parse import parse_reference
+from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
+                                           title_before_in)
+from litgraph.parse.crf.repair import closed_inside, quoted_title
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+# --- a quoted title closed by a comma after the mark ------------------------------------------------
+
+@pytest.mark.parametrize("token, closed", [
+    ('Enforcement",', True), ("Thinking,\u201d", True), ("Art?\u201d", True),
+    ("tools\u2019.", False), ("tools\u201d:", False), ('Enforcement"', False),
+])
+def test_a_quoted_title_is_closed_by_its_own_punctuation_or_a_comma_after_the_mark(token, closed):
+    assert closed_inside(token) is closed
+
+
+def test_words_after_a_quoted_title_closed_by_a_comma_leave_the_title():
+    tokens = words('"A Protocol Without Enforcement", in the Proceedings of the Workshop,')
+    labels = ["title"] * 6 + ["container-title"] * 4
+    assert quoted_title(tokens, labels) == ["title"] * 4 + ["container-title"] * 6
+
+
+# --- `in` ends the title ------------------------------------------------------------------------------
+
+def test_in_after_a_comma_ends_the_title():
+    tokens = words("Gray, J., A Machine for Logic Programs, in Third Conference on Logic, Springer,")
+    labels = ["author"] * 2 + ["title"] * 9 + ["publisher"]
+    fixed = title_before_in(tokens, labels)
+    assert fixed[2:7] == ["title"] * 5 and fixed[7:11] == ["publisher"] * 4
+
+
+def test_capital_in_after_a_sentence_ends_the_title_and_starts_a_book():
+    tokens = words("Smith, A. 1999 The Animal. In What Is an Animal?")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 7
+    fixed = title_before_in(tokens, labels)
+    assert fixed[3:5] == ["title"] * 2 and fixed[5:] == ["container-title"] * 5
+
+
+@pytest.mark.parametrize("text", [
+    "Notes on the genus Zamia L. in the West Indies.",       # an initial before `in`
+    "Ixekizumab, an antibody, in rheumatoid arthritis.",       # `in` before a lower-case word
+    "Peer support in mental health services.",                 # `in` inside the title
+])
+def test_in_inside_a_title_stays_title(text):
+    tokens = words(text)
+    assert title_before_in(tokens, ["title"] * len(tokens)) == ["title"] * len(tokens)
+
+
+# --- editors at the start of a book's title --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, editors", [
+    ("In Rohit Parikh, editor, Logics of Programs, volume 193,", 4),
+    ("Pierre BIRNBAUM (dir.), Les élites socialistes au pouvoir,", 3),
+    ("in: Johannes Feiner e Magnus Löhrer (ed.), Mysterium Salutis,", 7),
+    ("in Joy Parr, ed., Childhood and Family in Canadian History.", 4),
+])
+def test_names_closed_by_an_editors_mark_open_the_book_as_editors(text, editors):
+    tokens = words(text)
+    fixed = editors_open_container(tokens, ["container-title"] * len(tokens))
+    assert fixed == ["editor"] * editors + ["container-title"] * (len(tokens) - editors)
+
+
+@pytest.mark.parametrize("text", [
+    "Clinical Psychology, 3rd ed., revised and enlarged",      # an edition, not an editor
+    "Handbook of peer support in mental health services",      # no mark at all
+])
+def test_a_book_title_without_named_editors_is_left_alone(text):
+    tokens = words(text)
+    labels = ["container-title"] * len(tokens)
+    assert editors_open_container(tokens, list(labels)) == labels
+
+
+# --- editors after a book's title ----------------------------------------------------------------------
+
+def test_edited_by_inside_a_book_title_starts_the_editors_up_to_the_pages():
+    tokens = words("In Writing Women, edited by Ann Smith and Bo Li, 177-198.")
+    fixed = editors_in_container(tokens, ["container-title"] * len(tokens))
+    assert fixed == ["container-title"] * 3 + ["editor"] * 7 + ["container-title"]
+
+
+def test_names_between_a_books_last_sentence_and_an_editors_mark_are_editors():
+    tokens = words("In What Is an Animal? Tim Ingold, ed. Pp. 84-99.")
+    labels = ["container-title"] * 7 + ["editor"] + ["pages"] * 2
+    fixed = editors_in_container(tokens, labels)
+    assert fixed[:5] == ["container-title"] * 5 and fixed[5:8] == ["editor"] * 3
+
+
+def test_a_mark_followed_by_by_leaves_the_names_before_it_in_the_title():
+    tokens = words("In Formal control of blood. Photon, ed. by S. Marco,")
+    labels = ["container-title"] * 6 + ["editor"] * 4
+    assert editors_in_container(tokens, list(labels)) == labels
+
+
+# --- numbers closing a journal's title -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, journal, tail", [
+    ("Harvard Business Review, Volume 42", 3, ["volume", "volume"]),
+    ("American Ethnologist, No 29", 2, ["issue", "issue"]),
+    ("The Economic Journal 111, 468", 3, ["volume", "issue"]),
+])
+def test_marks_and_numbers_closing_a_journal_go_to_the_volume_or_issue(text, journal, tail):
+    tokens = words(text)
+    labels = ["journal"] * (len(tokens) - 1) + [tail[-1]]
+    fixed = container_tail(tokens, labels)
+    assert fixed[:journal] == ["journal"] * journal and fixed[journal:] == tail
+
+
+def test_a_page_range_closing_a_proceedings_title_is_the_pages():
+    tokens = words("Proceedings of SIGIR, 262-269, 1996.")
+    fixed = container_tail(tokens, ["container-title"] * 4 + ["date"])
+    assert fixed == ["container-title"] * 3 + ["pages", "date"]
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Actes du colloque Joe, Senkra, August 10-11,", "date"),     # a meeting's days
+    ("Proc. Symp. on Catalysis, 13-16 August", "date"),
+    ("Local vaccine in Yama III,", "pages"),                       # a book's number, then its pages
+    ("Studies in Peace and Conflict 1860-1917,", "pages"),         # years in a title
+    ("Investigative Ophthalmology and Visual Science Supplement", "volume"),
+])
+def test_a_tail_that_is_part_of_the_name_stays(text, after):
+    tokens = words(text)
+    labels = ["container-title"] * len(tokens) + [after]
+    assert container_tail(tokens + ("1.",), list(labels)) == labels
+
+
+# --- through the parser ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, container", [
+    ("Hill, R. 2008. Stigma at work. In Work and Madness. Ann Smith, ed. Pp. 84-99. London: Routledge.",
+     "Work and Madness"),
+    ("Lee, K. (2011). Recovery colleges. Journal of Mental Health, Volume 20, 3-10.", "Journal of Mental Health"),
+])
+def test_the_parser_reads_the_book_or_journal_without_its_editors_or_numbers(raw, container):
+    assert parse_reference(raw).container == container
