@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
-                                           title_before_in)
+                                           series_volume, title_before_in)
 from litgraph.parse.crf.repair import closed_inside, quoted_title
 
 
@@ -102,6 +102,29 @@ def test_a_mark_followed_by_by_leaves_the_names_before_it_in_the_title():
     assert editors_in_container(tokens, list(labels)) == labels
 
 
+# --- `volume N of` a series --------------------------------------------------------------------------
+
+def test_volume_n_of_inside_a_book_title_is_the_volume_and_the_series():
+    tokens = words("Logics of Programs, volume 193, of Lecture Notes in Computer Science, pages 219-224.")
+    labels = ["container-title"] * 7 + ["collection-title"] * 5 + ["pages"] * 2
+    fixed = series_volume(tokens, labels)
+    assert fixed[:3] == ["container-title"] * 3 and fixed[3:5] == ["volume"] * 2 \
+        and fixed[5:12] == ["collection-title"] * 7 and fixed[12:] == ["pages"] * 2
+
+
+def test_volume_n_of_with_the_series_inside_the_run_splits_the_run():
+    tokens = words("In Inverse Problems. II, vol. 60 of Math. Sci. Publ., pages 487-528.")
+    labels = ["journal"] * 10 + ["pages"] * 2
+    fixed = series_volume(tokens, labels)
+    assert fixed[:4] == ["journal"] * 4 and fixed[4:6] == ["volume"] * 2 and fixed[6:10] == ["collection-title"] * 4
+
+
+def test_a_volume_without_of_is_left_to_the_other_rules():
+    tokens = words("Journal of Peer Work, volume 12, 33-40.")
+    labels = ["journal"] * 6 + ["pages"]
+    assert series_volume(tokens, list(labels)) == labels
+
+
 # --- numbers closing a journal's title -----------------------------------------------------------------
 
 @pytest.mark.parametrize("text, journal, tail", [
@@ -140,6 +163,8 @@ def test_a_tail_that_is_part_of_the_name_stays(text, after):
 @pytest.mark.parametrize("raw, container", [
     ("Hill, R. 2008. Stigma at work. In Work and Madness. Ann Smith, ed. Pp. 84-99. London: Routledge.",
      "Work and Madness"),
+    ("Meyer, A. and Wand, M. Semantics of types. In R. Parikh, editor, Logics of Programs, volume 193, of "
+     "Lecture Notes in Computer Science, pages 219-224. Springer, 1985.", "Logics of Programs"),
     ("Lee, K. (2011). Recovery colleges. Journal of Mental Health, Volume 20, 3-10.", "Journal of Mental Health"),
 ])
 def test_the_parser_reads_the_book_or_journal_without_its_editors_or_numbers(raw, container):

@@ -6,6 +6,8 @@
   closed by an editor's mark at the start of a book's title are its editors;
 - `In John Cage: Composed in America, edited by Marjorie Perloff` and `In What Is an Animal? Tim
   Ingold, ed.`: the names after the book's title are its editors;
+- `Logics of Programs, volume 193 of Lecture Notes in Computer Science`: inside a book's title,
+  `volume N of` gives the volume and starts the series;
 - `Harvard Business Review, Volume 42`, `Word & World XIV: 4`, `Proceedings of SIGIR, 262-269`:
   volume and issue marks, numbers and page ranges closing a journal's title are not part of it.
 
@@ -97,6 +99,30 @@ def closes_sentence(token: str) -> bool:
     return token.endswith(("?", "!")) or token.endswith(".") and len(token) > 3
 
 
+SERIES_VOLUME = re.compile(r"^(?:vol\.?|volume)$", re.IGNORECASE)
+SERIES_NUMBER = re.compile(r"^(?:\d+[a-z]?|[IVXLC]{1,7}),?$")
+
+
+def series_volume(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`volume N of` inside a journal or book title: `volume N` is the volume, `of` and the rest of
+    the run (or, at its end, the run after it) the series."""
+    for label, start, end in runs_of(labels):
+        if label not in CONTAINERS:
+            continue
+        index = next((i for i in range(start + 1, min(end, len(tokens) - 2)) if SERIES_VOLUME.match(tokens[i])
+                      and SERIES_NUMBER.match(tokens[i + 1]) and tokens[i + 2].lower() == "of"), None)
+        if index is not None:
+            stop = end if end > index + 3 else run_end(labels, index + 3)
+            labels[index:index + 2] = ["volume"] * 2
+            labels[index + 2:stop] = ["collection-title"] * (stop - index - 2)
+    return labels
+
+
+def run_end(labels: list[str], start: int) -> int:
+    """Where the run of equal labels starting at `start` ends."""
+    return next((i for i in range(start, len(labels)) if labels[i] != labels[start]), len(labels))
+
+
 VOLUME_MARK = re.compile(r"^(?:vol|volume|v|no|n[°º]?|nr|num|issue|heft|h|t|tome|bd|band|jg)\.?[,:;]?$",
                          re.IGNORECASE)
 NUMBER = re.compile(r"^(?:n[°º]\.?)?\d+[a-z]?(?:[./]\d+)?[,:;.]?$|^[IVXLC]{2,7}[,:;.]?$")
@@ -165,4 +191,4 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (editors_open_container, title_before_in, container_tail, editors_in_container)
+RULES = (editors_open_container, title_before_in, series_volume, container_tail, editors_in_container)
