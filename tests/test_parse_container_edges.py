@@ -8,7 +8,7 @@ import pytest
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
                                            series_volume, title_before_in)
-from litgraph.parse.crf.repair import closed_inside, quoted_title
+from litgraph.parse.crf.repair import closed_inside, ditto_author, quoted_title
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -169,3 +169,22 @@ def test_a_tail_that_is_part_of_the_name_stays(text, after):
 ])
 def test_the_parser_reads_the_book_or_journal_without_its_editors_or_numbers(raw, container):
     assert parse_reference(raw).container == container
+
+
+# --- a ditto dash for the authors ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, dash, title", [
+    ("———. Counter Point. Garden City, N.Y.: Doubleday, 1928.", "———", "Counter Point"),
+    ("______. Summa contra gentiles. Rome: Desclée, 1934.", "______", "Summa contra gentiles"),
+    ("[4] ---. The Interpretation of Dreams. New York, Macmillan, 1913.", "---", "The Interpretation of Dreams"),
+])
+def test_a_ditto_dash_is_the_author_and_the_words_after_it_the_title(raw, dash, title):
+    reference = parse_reference(raw)
+    assert [author.literal for author in reference.authors] == [dash]
+    assert reference.title == title
+
+
+def test_a_dash_followed_by_and_is_left_to_the_labeller():
+    tokens = ("———,", "and", "J.", "Smith.", "Title.")
+    labels = ["title", "author", "author", "author", "title"]
+    assert ditto_author(tokens, list(labels)) == labels

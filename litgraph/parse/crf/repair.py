@@ -4,6 +4,8 @@ Each rule fixes a confusion whose right answer the printed string tells for cert
 whatever the model learnt:
 
 - `(n.d.)`, `n.d.`, `s.d.` ("no date") is the date, never an author;
+- `———.` (or `______.`, `---.`) opening a reference is its author (the same as the one before), and
+  the words after it are not names;
 - a parenthesis opened in the date closes in the date (`(2020, March 5).`);
 - `in Jones, B. (ed.)` after the title names editors, and the title that follows is the book;
 - a reference with no title whose only container is a book (not a journal) is that book
@@ -41,6 +43,22 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     for rule in RULES:
         fixed = rule(tokens, fixed)
     return tuple(fixed)
+
+
+DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
+
+
+def ditto_author(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """ `———.` is the author; what the labeller read as names after it takes the next field's label."""
+    first = next((i for i, label in enumerate(labels) if label != "citation-number"), None)
+    if first is None or first + 1 >= len(tokens) or not DITTO.match(tokens[first]) \
+            or tokens[first + 1].lower() in ("and", "&"):
+        return labels
+    labels[first] = "author"
+    end = next((i for i in range(first + 1, len(labels)) if labels[i] != "author"), len(labels))
+    if end < len(labels):
+        labels[first + 1:end] = [labels[end]] * (end - first - 1)
+    return labels
 
 
 def no_date(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -280,6 +298,6 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 # The rules in the order they run: each sees the labels the ones before it left.
-RULES = (no_date, quote_ends_authors, author_list_continues, close_date_parenthesis, editors_after_title,
+RULES = (ditto_author, no_date, quote_ends_authors, author_list_continues, close_date_parenthesis, editors_after_title,
          book_without_title, volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail,
          title_edges, *containers.RULES)
