@@ -8,7 +8,7 @@ import pytest
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
                                            series_volume, title_before_in)
-from litgraph.parse.crf.repair import closed_inside, ditto_author, quoted_title
+from litgraph.parse.crf.repair import closed_inside, ditto_author, initials_end_authors, quoted_title
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -188,3 +188,31 @@ def test_a_dash_followed_by_and_is_left_to_the_labeller():
     tokens = ("———,", "and", "J.", "Smith.", "Title.")
     labels = ["title", "author", "author", "author", "title"]
     assert ditto_author(tokens, list(labels)) == labels
+
+
+# --- initials-first author lists end in a family name ---------------------------------------------------
+
+@pytest.mark.parametrize("tokens, last", [
+    (("R.", "S.", "Zemel,", "and", "G.", "E.", "Hinton.", "Traffic", "signs."), 6),
+    (("P.", "Yang", "and", "J.", "H.", "Chern", "\u201cDesign", "for", "reliability.\u201d"), 5),
+])
+def test_the_family_name_after_closing_initials_is_the_last_authors(tokens, last):
+    labels = ["author"] * last + ["title"] * (len(tokens) - last)
+    assert initials_end_authors(tokens, labels) == ["author"] * (last + 1) + ["title"] * (len(tokens) - last - 1)
+
+
+@pytest.mark.parametrize("tokens, authors", [
+    (("Smith,", "J.", "A.", "Recovery.", "London."), 3),             # family name first: the run may end in initials
+    (("R.", "Zemel", "and", "G.", "Hinton.", "Traffic", "signs."), 5),  # the run ends in a family name already
+    (("R.", "S.", "Zemel,", "and", "G.", "E.", "Traffic", "signs", "in", "cities."), 6),  # no period or quote after it
+])
+def test_other_author_runs_are_left_alone(tokens, authors):
+    labels = ["author"] * authors + ["title"] * (len(tokens) - authors)
+    assert initials_end_authors(tokens, list(labels)) == labels
+
+
+def test_the_parser_reads_the_last_initials_first_author_whole():
+    reference = parse_reference("R. S. Zemel, M. C. Mozer, and G. E. Hinton. TRAFFIC: Recognizing objects using "
+                                "hierarchical reference frame transformations. In Advances in Neural Information "
+                                "Processing Systems 2, pages 266-273. Morgan Kaufmann, 1990.")
+    assert [author.family for author in reference.authors] == ["Zemel", "Mozer", "Hinton"]
