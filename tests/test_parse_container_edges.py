@@ -8,6 +8,7 @@ import pytest
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
                                            series_volume, title_before_in)
+from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, ditto_author, initials_end_authors, quoted_title
 
 
@@ -216,3 +217,15 @@ def test_the_parser_reads_the_last_initials_first_author_whole():
                                 "hierarchical reference frame transformations. In Advances in Neural Information "
                                 "Processing Systems 2, pages 266-273. Morgan Kaufmann, 1990.")
     assert [author.family for author in reference.authors] == ["Zemel", "Mozer", "Hinton"]
+
+
+# --- one inverted name on its own ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, people", [
+    ("Watson, Gerard", [("Watson", "G")]),
+    ("Fischer, Jae-Won", [("Fischer", "JW")]),
+    ("MAZEAUD, TALPIN", [("MAZEAUD", None), ("TALPIN", None)]),              # capitals: two family names
+    ("Moreau, Claire & Tomas Lind", [("Moreau", "C"), ("Lind", "T")]),
+])
+def test_a_single_word_after_the_only_inverted_family_name_is_its_given_name(text, people):
+    assert [(a.family, a.given) for a in split_persons(text).authors] == people

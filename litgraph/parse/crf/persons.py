@@ -133,11 +133,12 @@ def takes_given(item: str, nxt: str, index: int, items: list[str]) -> bool:
 
 def mixed_order_head(nxt: str, index: int, items: list[str]) -> bool:
     """ "Moreau, Claire & Tomas Lind": only the first person inverted, every later one natural
-    (two words or more), so the single word after the first family name is its given name."""
+    (two words or more), so the single word after the first family name is its given name. So also
+    when no one follows ("Watson, Gerard"): two lone family names are not printed "Watson, Gerard"."""
     words = nxt.split()
     rest = items[index + 2:]
     return index == 0 and len(words) == 1 and words[0][:1].isupper() and not words[0].isupper() \
-        and bool(rest) and all(len(item.split()) >= 2 for item in rest)
+        and all(len(item.split()) >= 2 for item in rest)
 
 
 def runs_on(item: str, nxt: str, rest: list[str]) -> bool:
