@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
-                                           series_volume, title_before_in)
+                                           series_volume, title_before_in, title_runs_on)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, ditto_author, initials_end_authors, quoted_title
 
@@ -229,3 +229,20 @@ def test_the_parser_reads_the_last_initials_first_author_whole():
 ])
 def test_a_single_word_after_the_only_inverted_family_name_is_its_given_name(text, people):
     assert [(a.family, a.given) for a in split_persons(text).authors] == people
+
+
+# --- a title does not end on a bare word -----------------------------------------------------------------
+
+def test_a_title_ended_on_a_bare_word_takes_the_words_up_to_the_next_punctuation():
+    tokens = words("Pastor: The Practice of Ordained Ministry, Nashville: Abingdon, 2002.")
+    labels = ["title"] * 5 + ["location"] * 2 + ["publisher", "date"]
+    assert title_runs_on(tokens, labels) == ["title"] * 6 + ["location", "publisher", "date"]
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Stigma of Mental Illness Washington, D.C.: APA", ["title"] * 4 + ["location"] * 3 + ["publisher"]),
+    ("Outcomes of a trial Diabetes Care, 26", ["title"] * 4 + ["journal"] * 2 + ["volume"]),
+    ("Peer work in practice [Motion picture].", ["title"] * 4 + ["genre"] * 2),
+])
+def test_a_title_ended_on_a_bare_word_before_a_place_journal_or_bracket_stays(text, labels):
+    assert title_runs_on(words(text), list(labels)) == labels

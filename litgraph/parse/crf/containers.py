@@ -1,5 +1,7 @@
-"""Label repairs at the edges of a journal or book title, where the labeller most often errs.
+"""Label repairs at the edges of a title and of a journal or book title, where the labeller most often errs.
 
+- `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
+  the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
   sentence) ends the title, and the book or proceedings start there;
 - `In Rohit Parikh, editor, Logics of Programs` and `Pierre BIRNBAUM (dir.), Les élites`: names
@@ -40,6 +42,29 @@ def title_before_in(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
             after = labels[end] if end < len(labels) and labels[end] in TAIL_TAKERS else "container-title"
             labels[index:end] = [after] * (end - index)
             break
+    return labels
+
+
+MAX_RUN_ON = 3
+NOT_TITLE = frozenset({"date", "url", "doi", "pages", "journal", "author", "container-title", "editor"})
+
+
+def title_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title, ended on a word without punctuation, takes the next words up to and with
+    the first that ends in punctuation (at most three; not a date, pages, names or a journal, and
+    not a place before its publisher's colon: `Mental Illness Washington, D.C.:`)."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None or run[2] >= len(tokens) or not tokens[run[2] - 1][-1:].isalnum():
+        return labels
+    end = run[2]
+    for stop in range(end, min(end + MAX_RUN_ON, len(tokens))):
+        token = tokens[stop]
+        if token[:1] in "([\"\u201c'\u2018" or IN_MARK.match(token) or token[:1].isdigit() or labels[stop] in NOT_TITLE:
+            return labels
+        if not token[-1:].isalnum():
+            if not (token.endswith(":") and labels[stop] in ("location", "publisher")):
+                labels[end:stop + 1] = ["title"] * (stop + 1 - end)
+            return labels
     return labels
 
 
@@ -191,4 +216,5 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (editors_open_container, title_before_in, series_volume, container_tail, editors_in_container)
+RULES = (editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
+         title_runs_on)
