@@ -240,7 +240,7 @@ def test_a_title_ended_on_a_bare_word_takes_the_words_up_to_the_next_punctuation
 
 
 @pytest.mark.parametrize("text, labels", [
-    ("Stigma of Mental Illness Washington, D.C.: APA", ["title"] * 4 + ["location"] * 3 + ["publisher"]),
+    ("The Invention of Tradition Cambridge: Cambridge University Press", ["title"] * 4 + ["location"] + ["publisher"] * 3),
     ("Outcomes of a trial Diabetes Care, 26", ["title"] * 4 + ["journal"] * 2 + ["volume"]),
     ("Peer work in practice [Motion picture].", ["title"] * 4 + ["genre"] * 2),
 ])
