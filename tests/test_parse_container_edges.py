@@ -7,6 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
+                                           in_place_is_book, journal_as_volume, periodical_after_quoted_title,
                                            series_volume, title_before_in, title_runs_on)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, ditto_author, initials_end_authors, quoted_title
@@ -246,3 +247,46 @@ def test_a_title_ended_on_a_bare_word_takes_the_words_up_to_the_next_punctuation
 ])
 def test_a_title_ended_on_a_bare_word_before_a_place_journal_or_bracket_stays(text, labels):
     assert title_runs_on(words(text), list(labels)) == labels
+
+
+# --- journals and books the labeller read as something else ------------------------------------------
+
+def test_a_volume_without_digits_before_the_numbers_is_the_journal():
+    tokens = words("Ascasibar Y., Markevitch M., 2006, ApJ, 650, 102")
+    labels = ["author"] * 4 + ["date", "volume", "issue", "pages"]
+    assert journal_as_volume(tokens, labels) == ["author"] * 4 + ["date", "journal", "volume", "pages"]
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Sense and Sensibility, 2 vols. New York", ["title"] * 4 + ["volume"] + ["location"] * 2),
+    ("Peer work. Brit J Psych, Vol. 12", ["title"] * 2 + ["journal"] * 3 + ["volume"] * 2),
+    ("Heidegger M., 1927, Etre et temps, Gallimard", ["author"] * 2 + ["date"] + ["volume"] * 3 + ["publisher"]),
+])
+def test_a_real_volume_or_one_without_numbers_after_it_stays(text, labels):
+    assert journal_as_volume(words(text), list(labels)) == labels
+
+
+def test_a_place_opened_by_in_after_the_title_is_the_book_up_to_its_parenthesis():
+    tokens = words("“Networks,” in The Forbidden Best-Sellers of France (New York: Norton, 1995)")
+    labels = ["title"] + ["location"] * 8 + ["publisher", "date"]
+    assert in_place_is_book(tokens, labels) == ["title"] + ["container-title"] * 6 + ["location"] * 2 \
+        + ["publisher", "date"]
+
+
+def test_place_and_publisher_between_a_quoted_title_and_the_date_name_the_periodical():
+    tokens = words("“How to Fix a Crowded World.” New York Times, November 2, 1997")
+    labels = ["title"] * 6 + ["location"] * 2 + ["publisher"] + ["date"] * 3
+    assert periodical_after_quoted_title(tokens, labels) == ["title"] * 6 + ["journal"] * 3 + ["date"] * 3
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("“Ruth.” Englewood Cliffs: Prentice, 1968.", ["title"] + ["location"] * 2 + ["publisher", "date"]),  # an imprint
+    ("Fix a World. New York Times, 1997", ["title"] * 3 + ["location"] * 2 + ["publisher", "date"]),       # not quoted
+])
+def test_an_imprint_or_an_unquoted_title_keeps_its_place_and_publisher(text, labels):
+    assert periodical_after_quoted_title(words(text), list(labels)) == labels
+
+
+def test_the_parser_reads_an_astronomy_journal_abbreviation():
+    reference = parse_reference("Kempner J.C., David L.P., 2004b, MNRAS, 349, 385")
+    assert (reference.container, reference.volume, reference.first_page) == ("MNRAS", "349", "385")

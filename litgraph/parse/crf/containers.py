@@ -1,5 +1,11 @@
 """Label repairs at the edges of a title and of a journal or book title, where the labeller most often errs.
 
+- `2006, ApJ, 650, 102`: a "volume" with no digit (and no volume mark) before the numbers is the
+  journal, and the numbers after it move up a field;
+- `“Title,” in The Forbidden Best-Sellers (New York: Norton`: a place opened by `in` after the title is
+  the book, up to its parenthesis;
+- `“How to Fix a Crowded World.” New York Times, November 2, 1997`: with no journal read, the place
+  and publisher words between a quoted title and the date name the periodical;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -42,6 +48,72 @@ def title_before_in(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
             after = labels[end] if end < len(labels) and labels[end] in TAIL_TAKERS else "container-title"
             labels[index:end] = [after] * (end - index)
             break
+    return labels
+
+
+NO_VOLUME = re.compile(r"^(?:vols?|volumes?|v|bd|band|t|tome|jg|[IVXLC]+)\.?[,:;]?$", re.IGNORECASE)
+
+
+def journal_as_volume(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no journal or book read, a volume with no digit and no volume mark, followed by an issue
+    or pages with digits, is the journal; the issue after it is the volume."""
+    if "journal" in labels or "container-title" in labels:
+        return labels
+    runs = runs_of(labels)
+    for number, (label, start, end) in enumerate(runs[:-1]):
+        after = runs[number + 1]
+        if label == "volume" and not any(map(has_digit, tokens[start:end])) \
+                and not any(NO_VOLUME.match(t) for t in tokens[start:end]) \
+                and after[0] in ("issue", "pages") and has_digit(tokens[after[1]]):
+            labels[start:end] = ["journal"] * (end - start)
+            if after[0] == "issue":
+                labels[after[1]:after[2]] = ["volume"] * (after[2] - after[1])
+            break
+    return labels
+
+
+def has_digit(token: str) -> bool:
+    return any(ch.isdigit() for ch in token)
+
+
+def in_place_is_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no journal or book read, a place or publisher right after the title, opened by `in` and
+    three words or more before any parenthesis, is the book."""
+    if "journal" in labels or "container-title" in labels:
+        return labels
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs):
+        return labels
+    label, start, end = runs[number + 1]
+    if label in ("location", "publisher") and IN_MARK.match(tokens[start]):
+        stop = next((i for i in range(start + 1, end) if tokens[i].startswith("(")), end)
+        if stop - start > 2:
+            labels[start:stop] = ["container-title"] * (stop - start)
+    return labels
+
+
+QUOTES = ("\u201c", "\"", "\u00ab", "\u2018", "\u201e", "'")
+
+
+def periodical_after_quoted_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no journal or book read, the place and publisher runs between a quoted title and the
+    date name the periodical it was printed in, unless they read as a book's imprint (a colon or a
+    lone dash: `Englewood Cliffs: Prentice`)."""
+    if "journal" in labels or "container-title" in labels:
+        return labels
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or not tokens[runs[number][1]].startswith(QUOTES):
+        return labels
+    following = number + 1
+    while following < len(runs) and runs[following][0] in ("location", "publisher"):
+        following += 1
+    if following == number + 1 or following >= len(runs) or runs[following][0] != "date":
+        return labels
+    start, end = runs[number + 1][1], runs[following - 1][2]
+    if not any(t.endswith(":") or not any(ch.isalnum() for ch in t) for t in tokens[start:end]):
+        labels[start:end] = ["journal"] * (end - start)
     return labels
 
 
@@ -216,5 +288,5 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
-         title_runs_on)
+RULES = (journal_as_volume, in_place_is_book, periodical_after_quoted_title, editors_open_container,
+         title_before_in, series_volume, container_tail, editors_in_container, title_runs_on)
