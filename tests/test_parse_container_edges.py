@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
-                                           in_place_is_book, journal_as_volume, periodical_after_quoted_title,
+                                           in_place_is_book, journal_as_volume, periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_runs_on)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, ditto_author, initials_end_authors, quoted_title
@@ -290,3 +290,17 @@ def test_an_imprint_or_an_unquoted_title_keeps_its_place_and_publisher(text, lab
 def test_the_parser_reads_an_astronomy_journal_abbreviation():
     reference = parse_reference("Kempner J.C., David L.P., 2004b, MNRAS, 349, 385")
     assert (reference.container, reference.volume, reference.first_page) == ("MNRAS", "349", "385")
+
+
+# --- a report's institution -------------------------------------------------------------------------
+
+def test_a_reports_institution_is_its_publisher_not_a_journal():
+    tokens = words("Condor Summary. TR 1069, Computer Sciences Dept., Univ. of Wisconsin, 1992.")
+    labels = ["title"] * 2 + ["journal"] * 7 + ["date"]
+    assert report_institution(tokens, labels) == ["title"] * 2 + ["publisher"] * 7 + ["date"]
+
+
+def test_a_journal_naming_a_school_is_kept_when_report_is_only_in_the_title():
+    tokens = words("Report of the Panel. Professional School Counseling, 12, 1-9.")
+    labels = ["title"] * 4 + ["journal"] * 3 + ["volume", "pages"]
+    assert report_institution(tokens, list(labels)) == labels

@@ -6,6 +6,8 @@
   the book, up to its parenthesis;
 - `“How to Fix a Crowded World.” New York Times, November 2, 1997`: with no journal read, the place
   and publisher words between a quoted title and the date name the periodical;
+- `Technical Report TR 95-50, University of Massachusetts, Computer Science Dept.`: with a report or
+  thesis cue outside the title, a journal or book run naming an institution is the publisher;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -114,6 +116,24 @@ def periodical_after_quoted_title(tokens: tuple[str, ...], labels: list[str]) ->
     start, end = runs[number + 1][1], runs[following - 1][2]
     if not any(t.endswith(":") or not any(ch.isalnum() for ch in t) for t in tokens[start:end]):
         labels[start:end] = ["journal"] * (end - start)
+    return labels
+
+
+INSTITUTION = re.compile(r"^(?:univ|university|universit[éyàä]t?|universidad|universidade|università|dept|"
+                         r"department|institute|institut|laboratory|laboratories|lab|labs|center|centre|school|"
+                         r"college|faculty|corporation|corp|inc|ltd|gmbh)\.?,?$", re.IGNORECASE)
+REPORT_CUE = re.compile(r"^(?:tr|tech|technical|report|rep|rpt|thesis|dissertation|memo|memorandum|working|"
+                        r"preprint)\.?,?$", re.IGNORECASE)
+
+
+def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A report's or thesis's institution is its publisher: with a report or thesis cue outside the
+    title, every journal or book run that names an institution becomes the publisher."""
+    if not any(label != "title" and REPORT_CUE.match(token) for token, label in zip(tokens, labels)):
+        return labels
+    for label, start, end in runs_of(labels):
+        if label in CONTAINERS and any(INSTITUTION.match(token) for token in tokens[start:end]):
+            labels[start:end] = ["publisher"] * (end - start)
     return labels
 
 
@@ -288,5 +308,5 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (journal_as_volume, in_place_is_book, periodical_after_quoted_title, editors_open_container,
-         title_before_in, series_volume, container_tail, editors_in_container, title_runs_on)
+RULES = (report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
+         editors_open_container, title_before_in, series_volume, container_tail, editors_in_container, title_runs_on)
