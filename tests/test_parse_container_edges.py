@@ -10,7 +10,9 @@ from litgraph.parse.crf.containers import (container_tail, editors_in_container,
                                            in_place_is_book, journal_as_volume, periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_runs_on)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import closed_inside, ditto_author, initials_end_authors, quoted_title
+from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
+                                          number_opens_title)
+from litgraph.parse.crf.repair import closed_inside, quoted_title
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -304,3 +306,41 @@ def test_a_journal_naming_a_school_is_kept_when_report_is_only_in_the_title():
     tokens = words("Report of the Panel. Professional School Counseling, 12, 1-9.")
     labels = ["title"] * 4 + ["journal"] * 3 + ["volume", "pages"]
     assert report_institution(tokens, list(labels)) == labels
+
+
+# --- words after the last punctuated name open the title ---------------------------------------------
+
+@pytest.mark.parametrize("text, authors, cut", [
+    ("Central European university literature in the late middle ages.", 2, 0),
+    ("Reinermann, H.: Der Offentliche Sektor als Transformator.", 4, 2),
+    ("The roar of the winner's circle.", 2, 0),
+])
+def test_words_after_the_last_punctuated_name_open_the_title(text, authors, cut):
+    tokens = words(text)
+    labels = ["author"] * authors + ["title"] * (len(tokens) - authors)
+    assert authors_end_in_punctuation(tokens, labels) == ["author"] * cut + ["title"] * (len(tokens) - cut)
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Smith J, Jones K Peer work in practice.", 4),                       # Vancouver initials end bare
+    ("Cohen, K., Nguyen, H.M. et al Water in the city.", 6),               # et al
+    ("Nibrima, R., Fatima Gupta and Hiroshi Le Roux. 1980a Alloy.", 7),    # the last name ran into the title
+    ("RIDLEY, FRANK \"Huron and Lalonde Occupations\".", 2),             # a quotation opens the title
+    ("Morgan, F., and Chinedu Lars Zhang. Climate review.", 5),             # names joined by `and` would move
+])
+def test_author_runs_that_may_end_bare_are_left_alone(text, authors):
+    tokens = words(text)
+    labels = ["author"] * authors + ["title"] * (len(tokens) - authors)
+    assert authors_end_in_punctuation(tokens, list(labels)) == labels
+
+
+def test_a_lone_number_between_names_and_title_opens_the_title():
+    tokens = words("Pocock, Chris. 50 Years of the U-2.")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 4
+    assert number_opens_title(tokens, labels) == ["author"] * 2 + ["title"] * 5
+
+
+def test_a_year_between_names_and_title_stays_the_date():
+    tokens = words("Pocock, Chris. 2005 Years of the U-2.")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 4
+    assert number_opens_title(tokens, list(labels)) == labels

@@ -4,14 +4,12 @@ Each rule fixes a confusion whose right answer the printed string tells for cert
 whatever the model learnt:
 
 - `(n.d.)`, `n.d.`, `s.d.` ("no date") is the date, never an author;
-- `———.` (or `______.`, `---.`) opening a reference is its author (the same as the one before), and
-  the words after it are not names;
 - a parenthesis opened in the date closes in the date (`(2020, March 5).`);
 - `in Jones, B. (ed.)` after the title names editors, and the title that follows is the book;
 - a reference with no title whose only container is a book (not a journal) is that book
   (`Smith J, Jones K, editors. Peer work. London: Sage; 2010.`);
 - an author list that ends in a comma goes on with the name after it (`Ken N Ross, Pablo Tamayo.`);
-- an author list that puts initials first does not end in initials (`and G. E. Hinton.`);
+- where an author list ends, and what after it is not names (`namelists`);
 - a bare number that is no year, right after the journal, in a reference whose year is already
   read, is the volume (`Frontiers in Psychiatry, 11, Article 123.`), and `Article` before the
   pages belongs to them (an article number).
@@ -26,9 +24,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import containers
+from . import containers, namelists
 from .features import ends_sentence
-from .marks import CUES, IN_MARK, INITIALS, TAIL_TAKERS, runs_of
+from .marks import CUES, IN_MARK, TAIL_TAKERS, runs_of
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
@@ -44,22 +42,6 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     for rule in RULES:
         fixed = rule(tokens, fixed)
     return tuple(fixed)
-
-
-DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
-
-
-def ditto_author(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """ `———.` is the author; what the labeller read as names after it takes the next field's label."""
-    first = next((i for i, label in enumerate(labels) if label != "citation-number"), None)
-    if first is None or first + 1 >= len(tokens) or not DITTO.match(tokens[first]) \
-            or tokens[first + 1].lower() in ("and", "&"):
-        return labels
-    labels[first] = "author"
-    end = next((i for i in range(first + 1, len(labels)) if labels[i] != "author"), len(labels))
-    if end < len(labels):
-        labels[first + 1:end] = [labels[end]] * (end - first - 1)
-    return labels
 
 
 def no_date(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -128,22 +110,6 @@ def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[st
     name = tokens[end:last + 1]
     if 2 <= len(name) <= 3 and all(map(name_word, name)):
         labels[end:last + 1] = ["author"] * len(name)
-    return labels
-
-
-FAMILY_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:-[A-Z][a-z]+)?[.,]?$")
-
-
-def initials_end_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A family name (`Hinton.`, `Chern "Design`) after an author run that opens and ends with
-    initials (`R. S. Zemel, ... and G. E.`) is the last author's."""
-    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
-    if run is None or run[2] >= len(tokens):
-        return labels
-    _, start, end = run
-    if INITIALS.match(tokens[start]) and INITIALS.match(tokens[end - 1].rstrip(",")) and FAMILY_WORD.match(tokens[end]) \
-            and (tokens[end][-1] in ".," or end + 1 < len(tokens) and tokens[end + 1][:1] in "\"\u201c\u00ab"):
-        labels[end] = "author"
     return labels
 
 
@@ -315,6 +281,7 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 # The rules in the order they run: each sees the labels the ones before it left.
-RULES = (ditto_author, no_date, quote_ends_authors, initials_end_authors, author_list_continues,
-         close_date_parenthesis, editors_after_title, book_without_title, volume_after_journal, article_cue,
-         quoted_title, islands, spaced_range, title_tail, title_edges, *containers.RULES)
+RULES = (namelists.ditto_author, no_date, quote_ends_authors, namelists.initials_end_authors, author_list_continues,
+         namelists.authors_end_in_punctuation, namelists.number_opens_title, close_date_parenthesis, editors_after_title,
+         book_without_title, volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail,
+         title_edges, *containers.RULES)

@@ -1,0 +1,105 @@
+"""Label repairs where an author list ends: what the labeller read as names that are not, and names
+it left out.
+
+- `———.` (or `______.`, `---.`) opening a reference is its author (the same as the one before), and
+  the words after it are not names;
+- an author list that puts initials first does not end in initials (`and G. E. Hinton.`);
+- a list of names ends in punctuation: words after its last punctuated word, before the title, open
+  the title (`Central | European university ...`, `Reinermann, H.: | Der Offentliche Sektor`);
+- a lone number read as the date between the names and the title opens the title
+  (`Pocock, Chris. 50 Years of the U-2`).
+
+Example:
+    >>> tokens = ("Reinermann,", "H.:", "Der", "Offentliche", "Sektor", "im", "Netz.")
+    >>> authors_end_in_punctuation(tokens, ["author"] * 4 + ["title"] * 3)
+    ['author', 'author', 'title', 'title', 'title', 'title', 'title']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .marks import INITIALS, runs_of
+
+DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
+
+
+def ditto_author(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """ `———.` is the author; what the labeller read as names after it takes the next field's label."""
+    first = next((i for i, label in enumerate(labels) if label != "citation-number"), None)
+    if first is None or first + 1 >= len(tokens) or not DITTO.match(tokens[first]) \
+            or tokens[first + 1].lower() in ("and", "&"):
+        return labels
+    labels[first] = "author"
+    end = next((i for i in range(first + 1, len(labels)) if labels[i] != "author"), len(labels))
+    if end < len(labels):
+        labels[first + 1:end] = [labels[end]] * (end - first - 1)
+    return labels
+
+
+FAMILY_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:-[A-Z][a-z]+)?[.,]?$")
+
+
+def initials_end_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A family name (`Hinton.`, `Chern "Design`) after an author run that opens and ends with
+    initials (`R. S. Zemel, ... and G. E.`) is the last author's."""
+    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    if run is None or run[2] >= len(tokens):
+        return labels
+    _, start, end = run
+    if INITIALS.match(tokens[start]) and INITIALS.match(tokens[end - 1].rstrip(",")) and FAMILY_WORD.match(tokens[end]) \
+            and (tokens[end][-1] in ".," or end + 1 < len(tokens) and tokens[end + 1][:1] in "\"\u201c\u00ab"):
+        labels[end] = "author"
+    return labels
+
+
+UPPER_INITIALS = re.compile(r"^[A-Z]{1,3}$|^[A-Z]\.?$")  # "JH", "K": Vancouver initials end a list bare
+INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]\.(?:-[A-Z]\.)?$")
+JOINS = frozenset({"and", "&", "und", "et", "y"})
+YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
+QUOTE_OPENERS = "\"\u201c\u00ab'\u2018"
+
+
+def authors_end_in_punctuation(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The words after the last punctuated word of the first author run, when the title follows it,
+    are the title's; unless the run ends in initials or `et al`, or the title looks like the last
+    name ran into it (it opens on `Zhang.`, a quotation or a year, or names joined by `and` would move)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "author"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] != "title":
+        return labels
+    (_, start, end), title_end = runs[number], runs[number + 1][2]
+    last = tokens[end - 1]
+    if not last[-1:].isalnum() or UPPER_INITIALS.match(last) or last.lower() == "al":
+        return labels
+    cut = end - 1
+    while cut > start and tokens[cut - 1][-1:].isalnum():
+        cut -= 1
+    if cut > start and not closes_names(tokens[cut - 1]) or title_is_run_on(tokens, end, title_end) \
+            or any(t.lower() in JOINS for t in tokens[cut:end]):
+        return labels
+    labels[cut:end] = ["title"] * (end - cut)
+    return labels
+
+
+def closes_names(token: str) -> bool:
+    """`Homilius, J.,`, `H.:`, `Chris.`: a comma, semicolon or colon, or a period after a word."""
+    return token[-1:] in ",;:" or token.endswith(".") and not INITIAL.match(token)
+
+
+def title_is_run_on(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the title run `start`..`end` looks like the last name ran into it: one word, opening on
+    a word with a period (`Zhang.`) or a quotation, or holding a year (`Panel. 1988a Broekderder`)."""
+    return end - start < 2 or tokens[start].endswith(".") or tokens[start][:1] in QUOTE_OPENERS \
+        or any(YEAR_LIKE.fullmatch(t.strip(".,;:()[]ab")) for t in tokens[start:end])
+
+
+def number_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A lone number read as the date, with no year in it, between the names and the title opens the title."""
+    runs = runs_of(labels)
+    for number in range(1, len(runs) - 1):
+        label, start, end = runs[number]
+        if label == "date" and end - start == 1 and runs[number - 1][0] == "author" \
+                and runs[number + 1][0] == "title" and tokens[start][:1].isdigit() and not YEAR_LIKE.search(tokens[start]):
+            labels[start] = "title"
+    return labels
