@@ -7,7 +7,8 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
-                                           in_place_is_book, journal_as_volume, periodical_after_quoted_title, report_institution,
+                                           in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
+                                           periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_runs_on)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
@@ -344,3 +345,38 @@ def test_a_year_between_names_and_title_stays_the_date():
     tokens = words("Pocock, Chris. 2005 Years of the U-2.")
     labels = ["author"] * 2 + ["date"] + ["title"] * 4
     assert number_opens_title(tokens, list(labels)) == labels
+
+
+# --- a lone `In`, and where a meeting met ---------------------------------------------------------------
+
+def test_a_book_run_that_is_only_in_takes_the_words_up_to_the_first_comma():
+    tokens = words("Caching schemes. In Proceedings of PDIS-94, 1994.")
+    labels = ["title"] * 2 + ["container-title", "note", "note", "publisher", "date"]
+    assert lone_in_opens_book(tokens, labels) == ["title"] * 2 + ["container-title"] * 4 + ["date"]
+
+
+def test_a_lone_in_before_names_stays_alone():
+    tokens = words("Caching. In R. R. Kumar, ed.")
+    labels = ["title", "container-title", "editor", "editor", "editor", "editor"]
+    assert lone_in_opens_book(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Proc. Fourth International Conf. on ASPLOS, Santa Clara,", 2),
+    ("In Proceedings of the Eighth Joint Conference on Artificial Intelligence, Karlsruhe,", 1),
+])
+def test_capitalised_words_after_a_meetings_last_comma_are_its_place(text, place):
+    tokens = words(text)
+    fixed = meeting_place(tokens, ["container-title"] * len(tokens))
+    assert fixed == ["container-title"] * (len(tokens) - place) + ["location"] * place
+
+
+@pytest.mark.parametrize("text", [
+    "First Workshop on Fine-Grained Visual Categorization, CVPR",   # an acronym
+    "Proceedings of the Royal Society, Part B",                      # a part
+    "Journal of Peer Work, Oxford",                                  # no meeting
+])
+def test_other_words_after_a_comma_stay_in_the_title(text):
+    tokens = words(text)
+    labels = ["container-title"] * len(tokens)
+    assert meeting_place(tokens, list(labels)) == labels

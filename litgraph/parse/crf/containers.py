@@ -8,6 +8,10 @@
   and publisher words between a quoted title and the date name the periodical;
 - `Technical Report TR 95-50, University of Massachusetts, Computer Science Dept.`: with a report or
   thesis cue outside the title, a journal or book run naming an institution is the publisher;
+- `In | Proceedings of PDIS-94, 1994.`: a book run that is only `In` takes the words after it up to
+  the first that ends in a comma or period;
+- `Proc. Fourth International Conf. on ASPLOS, Santa Clara, CA`: one or two capitalised words after
+  the last comma of a meeting's name are where it met;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -134,6 +138,47 @@ def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     for label, start, end in runs_of(labels):
         if label in CONTAINERS and any(INSTITUTION.match(token) for token in tokens[start:end]):
             labels[start:end] = ["publisher"] * (end - start)
+    return labels
+
+
+MAX_BOOK = 15
+NOT_BOOK = frozenset({"date", "pages", "url", "doi", "editor", "author"})
+
+
+def lone_in_opens_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first journal or book run, when it is only `In`, takes the words after it up to the first
+    that ends in a comma or period (at most 15; not dates, pages, links or names)."""
+    run = next((r for r in runs_of(labels) if r[0] in CONTAINERS), None)
+    if run is None or run[2] - run[1] != 1 or not IN_MARK.match(tokens[run[1]]):
+        return labels
+    label, _, end = run
+    for stop in range(end, min(end + MAX_BOOK, len(tokens))):
+        if labels[stop] in NOT_BOOK:
+            break
+        if tokens[stop][-1:] in ".,":
+            labels[end:stop + 1] = [label] * (stop + 1 - end)
+            break
+    return labels
+
+
+MEETING = re.compile(r"^(?:in:?\s+)?(?:the\s+)?(?:proc\.?|proceedings|\d+(?:st|nd|rd|th)|first|second|third|"
+                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|international|annual|ieee|"
+                     r"acm|conference|conf\.?|workshop|symposium|symp\.?|congress|meeting|colloquium)\b", re.IGNORECASE)
+PLACE_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’\-]+\.?,?$")
+NOT_PLACE = frozenset({"part", "vol", "volume", "volumes", "special", "issue", "session", "track", "section",
+                       "supplement", "series", "and", "the"})
+
+
+def meeting_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """In a journal or book run that names a meeting (`Proceedings ...`, `Fourth International ...`),
+    one or two capitalised words after its last comma (not `Part`, `Special`, an acronym) are the place."""
+    for label, start, end in runs_of(labels):
+        if label not in CONTAINERS or not MEETING.match(" ".join(tokens[start:start + 3])):
+            continue
+        comma = next((i for i in range(end - 2, start, -1) if tokens[i].endswith(",")), None)
+        if comma is not None and 1 <= end - comma - 1 <= 2 and all(
+                PLACE_WORD.match(t) and t.strip(".,").lower() not in NOT_PLACE for t in tokens[comma + 1:end]):
+            labels[comma + 1:end] = ["location"] * (end - comma - 1)
     return labels
 
 
@@ -308,5 +353,6 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
-         editors_open_container, title_before_in, series_volume, container_tail, editors_in_container, title_runs_on)
+RULES = (report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title, lone_in_opens_book,
+         editors_open_container, title_before_in, series_volume, container_tail, editors_in_container, title_runs_on,
+         meeting_place)
