@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from litgraph.parse import parse_reference
+from litgraph.parse.reference import explain_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
@@ -380,3 +381,18 @@ def test_other_words_after_a_comma_stay_in_the_title(text):
     tokens = words(text)
     labels = ["container-title"] * len(tokens)
     assert meeting_place(tokens, list(labels)) == labels
+
+
+# --- which strings the seed author-date readers take -----------------------------------------------------
+
+@pytest.mark.parametrize("raw, reader", [
+    ("Bach, S, Della Rocca, G (2000) The management strategies of public service employers in Europe. "
+     "Industrial Relations Journal, 31: 8296.", "style"),                         # seed gold strings
+    ("Gillard, Steve Foster, Rhiannon and Turner, Kati 2016. Evaluating the Prosper peer-led peer support "
+     "network: a participatory, coproduced evaluation. Mental Health and Social Inclusion, Vol. 20, Issue. 2, p. 80.",
+     "style"),
+    ("MAZEAUD, TALPIN, 2010, « Participer pour quoi faire ? », Sociologie, n°3, vol.1, p. 357-374.", "crf"),
+    ("Liddle L (2001) Bridging the gap. In Working on Country. Oxford University Press, pp. 147-155.", "crf"),
+])
+def test_only_the_seed_lists_author_date_shapes_go_to_the_seed_readers(raw, reader):
+    assert explain_reference(raw).reader == reader

@@ -29,6 +29,10 @@ MAX_LENGTH = 2000
 # "Cleary, Michelle Raeburn, Toby and Lopez, Violeta 2018."). APA, Chicago and the rest put periods
 # after initials; those strings go to the labeller, which reads them better.
 SEED_AUTHOR_DATE = re.compile(r"[^.():\d]{2,800}?[\s,]\(?" + YEAR + r"[a-z]?\)?[.,]?\s")
+# ... and not the shapes other lists print that the seed readers misread: a comma before the year
+# ("MAZEAUD, TALPIN, 2010, « Participer ... »", "SIMON, Justine, 2013. ...") or a first author's
+# initials after the family name without a comma ("Liddle L (2001)", "Smythe DK, 2015."), Vancouver's way.
+NOT_SEED_HEAD = re.compile(r",\s*\(?" + YEAR + r"|^[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s[A-Z]{1,3}(?:\s[A-Z])?[\s,(]")
 # Vancouver is no seed's style: the labeller reads it.
 CERTAIN_READERS = (read_bmc, read_parenthesised, read_bare_year)
 DOUBTS = ("loosely", "not recognised", "told apart", "no journal or publisher", "no author names", "no year")
@@ -64,12 +68,18 @@ def read_certain(text: str, status: str | None = None) -> Reading | None:
     if len(text) > MAX_LENGTH:
         return None
     for reader in CERTAIN_READERS:
-        if reader is not read_bmc and SEED_AUTHOR_DATE.match(text) is None:
+        if reader is not read_bmc and not seed_author_date(text):
             return None  # not a seed author-date shape: whatever the reader made of it would be refused
         reading = reader(text, status)
         if reading is not None:
             return reading if is_certain(reading) else None
     return None
+
+
+def seed_author_date(text: str) -> bool:
+    """Whether `text` opens the way the seed lists' author-date references do."""
+    head = SEED_AUTHOR_DATE.match(text)
+    return head is not None and NOT_SEED_HEAD.search(head.group()) is None
 
 
 def is_certain(reading: Reading) -> bool:
