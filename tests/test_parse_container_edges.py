@@ -396,3 +396,14 @@ def test_other_words_after_a_comma_stay_in_the_title(text):
 ])
 def test_only_the_seed_lists_author_date_shapes_go_to_the_seed_readers(raw, reader):
     assert explain_reference(raw).reader == reader
+
+
+@pytest.mark.parametrize("raw", [
+    "Gobin Corinne (2002), « De l’Union européenne à l’européanisation ? », Revue internationale, 9 (1), pp. 119-138.",
+    "--- (2008). 'The macroparameter', in Teresa Biberauer (ed.), The limits of variation. Amsterdam: Benjamins, 351-374.",
+    "Gutierrez-Mazariegos J, Schubert M (2014) Evolution of retinoic acid receptors. Subcell. Biochem. 70, 55-73.",
+    "Manetti, Giovanni 1993. Theories of the Sign in Classical Antiquity. Trans. Christine Richardson. Bloomington: "
+    "Indiana UP.",
+])
+def test_other_lists_author_date_shapes_and_translations_go_to_the_labeller(raw):
+    assert explain_reference(raw).reader == "crf"

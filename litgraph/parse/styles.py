@@ -31,10 +31,14 @@ MAX_LENGTH = 2000
 SEED_AUTHOR_DATE = re.compile(r"[^.():\d]{2,800}?[\s,]\(?" + YEAR + r"[a-z]?\)?[.,]?\s")
 # ... and not the shapes other lists print that the seed readers misread: a comma before the year
 # ("MAZEAUD, TALPIN, 2010, « Participer ... »", "SIMON, Justine, 2013. ...") or a first author's
-# initials after the family name without a comma ("Liddle L (2001)", "Smythe DK, 2015."), Vancouver's way.
-NOT_SEED_HEAD = re.compile(r",\s*\(?" + YEAR + r"|^[A-ZÀ-Þ][a-zà-ÿ'’\-]+\s[A-Z]{1,3}(?:\s[A-Z])?[\s,(]")
+# initials after the family name without a comma ("Liddle L (2001)", "Smythe DK, 2015."), Vancouver's way,
+# a comma after the parenthesised year ("Gobin Corinne (2002), « De l'Union ... »") or a ditto dash.
+NOT_SEED_HEAD = re.compile(r",\s*\(?" + YEAR + r"|" + YEAR + r"[a-z]?\),"
+                           r"|^[A-ZÀ-Þ][a-zà-ÿ'’]+(?:-[A-ZÀ-Þ][a-zà-ÿ'’]+)?\s[A-Z]{1,3}(?:\s[A-Z])?[\s,(]"
+                           r"|^[\u2012-\u2015_\-]{2,}")
 # Vancouver is no seed's style: the labeller reads it.
 CERTAIN_READERS = (read_bmc, read_parenthesised, read_bare_year)
+TRANSLATED = re.compile(r"\b(?:Trans|Transl)\.|\bTranslated by\b")  # a translator the seed styles never print
 DOUBTS = ("loosely", "not recognised", "told apart", "no journal or publisher", "no author names", "no year")
 
 
@@ -88,7 +92,7 @@ def is_certain(reading: Reading) -> bool:
     complete = bool(reading.names.authors) and source.title is not None
     located = source.container is not None or source.publisher is not None
     warnings = reading.warnings + reading.names.warnings + source.warnings
-    return complete and located and plausible_imprint(source) \
+    return complete and located and plausible_imprint(source) and not TRANSLATED.search(source.title or "") \
         and not any(doubt in w for w in warnings for doubt in DOUBTS)
 
 
