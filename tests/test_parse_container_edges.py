@@ -14,7 +14,7 @@ from litgraph.parse.crf.containers import (container_tail, editors_in_container,
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
                                           number_opens_title)
-from litgraph.parse.crf.repair import closed_inside, quoted_title
+from litgraph.parse.crf.repair import closed_inside, quoted_title, year_at_run_edge
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -407,3 +407,25 @@ def test_only_the_seed_lists_author_date_shapes_go_to_the_seed_readers(raw, read
 ])
 def test_other_lists_author_date_shapes_and_translations_go_to_the_labeller(raw):
     assert explain_reference(raw).reader == "crf"
+
+
+# --- a year the labeller put in the names or the title -------------------------------------------------
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Eales, S (ed.) 2003, The Jacaranda atlas,", ["editor"] * 3 + ["title"] * 4,
+     ["editor"] * 3 + ["date"] + ["title"] * 3),
+    ("Solodov, M. Some reformulations of problems, 1997. Computational", ["author"] * 2 + ["title"] * 5 + ["publisher"],
+     ["author"] * 2 + ["title"] * 4 + ["date", "publisher"]),
+    ("Swift, R. A 1948. Deer select forages.", ["author"] * 2 + ["title"] * 5, ["author"] * 3 + ["date"] + ["title"] * 3),
+    ("Boas, Franz 1940 [1933]. Review of Locher.", ["author"] + ["title"] * 6, ["author"] * 2 + ["date"] * 2 + ["title"] * 3),
+])
+def test_a_bare_year_at_the_edge_of_the_names_or_title_is_the_date(text, labels, fixed):
+    assert year_at_run_edge(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Smith, J. (2001). Peer work in 1998 and after.", ["author"] * 2 + ["date"] + ["title"] * 6),  # a date was read
+    ("Smith, J. Peer work in England between 1998 and 2004.", ["author"] * 2 + ["title"] * 8),         # mid-title years
+])
+def test_a_year_inside_a_title_or_beside_a_read_date_stays(text, labels):
+    assert year_at_run_edge(words(text), list(labels)) == labels

@@ -4,6 +4,8 @@ Each rule fixes a confusion whose right answer the printed string tells for cert
 whatever the model learnt:
 
 - `(n.d.)`, `n.d.`, `s.d.` ("no date") is the date, never an author;
+- with no date read, a bare year at the edge of the first title or names (`Eales, S (ed.) 2003, The`,
+  `problems, 1997. Computational`, `Swift, R. A 1948. Deer`) is the date;
 - a parenthesis opened in the date closes in the date (`(2020, March 5).`);
 - `in Jones, B. (ed.)` after the title names editors, and the title that follows is the book;
 - a reference with no title whose only container is a book (not a journal) is that book
@@ -55,6 +57,32 @@ def no_date(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 @lru_cache(maxsize=65536)
 def is_no_date(token: str) -> bool:
     return NO_DATE.match(token) is not None
+
+
+BARE_YEAR = re.compile(r"^[(\[]?(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?:/\d{2,4})?[)\]]?[.,;:]*$")
+MAX_HEAD = 2
+PERSONS = ("author", "editor")
+
+
+def year_at_run_edge(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no date read: in the first names or title run, a bare year (`2003,`, `(1985/1983).`,
+    `1950b`) within two words of its start, or ending the title, is the date (with a bracketed year
+    after it: `1940 [1933].`); the one or two title words before it go back to the names."""
+    if "date" in labels:
+        return labels
+    for label, start, end in runs_of(labels):
+        if label != "title" and label not in PERSONS:
+            continue
+        index = next((i for i in range(start, end) if BARE_YEAR.match(tokens[i])), None)
+        if index is None and label in PERSONS:
+            continue
+        if index is not None and (index - start <= MAX_HEAD or label == "title" and index == end - 1):
+            stop = next((i for i in range(index + 1, end) if not BARE_YEAR.match(tokens[i])), end)
+            labels[index:stop] = ["date"] * (stop - index)
+            if label == "title" and index - start <= MAX_HEAD and start > 0 and labels[start - 1] in PERSONS:
+                labels[start:index] = [labels[start - 1]] * (index - start)
+        break
+    return labels
 
 
 def close_date_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -281,7 +309,7 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 # The rules in the order they run: each sees the labels the ones before it left.
-RULES = (namelists.ditto_author, no_date, quote_ends_authors, namelists.initials_end_authors, author_list_continues,
+RULES = (namelists.ditto_author, no_date, year_at_run_edge, quote_ends_authors, namelists.initials_end_authors, author_list_continues,
          namelists.authors_end_in_punctuation, namelists.number_opens_title, close_date_parenthesis, editors_after_title,
          book_without_title, volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail,
          title_edges, *containers.RULES)
