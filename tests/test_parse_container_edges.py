@@ -10,10 +10,10 @@ from litgraph.parse.reference import explain_reference
 from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
-                                           series_volume, title_before_in, title_runs_on)
+                                           series_volume, title_before_in, title_closes_parenthesis, title_runs_on)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
-                                          number_opens_title)
+                                          number_opens_title, title_before_role)
 from litgraph.parse.crf.repair import closed_inside, quoted_title, year_at_run_edge
 
 
@@ -429,3 +429,35 @@ def test_a_bare_year_at_the_edge_of_the_names_or_title_is_the_date(text, labels,
 ])
 def test_a_year_inside_a_title_or_beside_a_read_date_stays(text, labels):
     assert year_at_run_edge(words(text), list(labels)) == labels
+
+
+# --- films and edited books with no author; a title's parenthesis ------------------------------------
+
+def test_a_sentence_before_a_role_cue_is_the_title_and_the_roles_are_not_authors():
+    tokens = words("The Arrival. Dir. David Twohy. Perf. Charlie Sheen. Artisan, 1996.")
+    labels = ["author"] * 5 + ["title"] * 3 + ["publisher", "date"]
+    assert title_before_role(tokens, labels) == ["title"] * 2 + ["note"] * 6 + ["publisher", "date"]
+
+
+def test_an_editor_cue_after_the_title_marks_editors():
+    tokens = words("Ghost Stories. Ed. Peter Washington. New York: Knopf, 2008.")
+    labels = ["author"] * 3 + ["title"] * 2 + ["location"] * 2 + ["publisher", "date"]
+    assert title_before_role(tokens, labels)[:5] == ["title"] * 2 + ["editor"] * 3
+
+
+def test_an_author_whose_title_follows_keeps_the_names():
+    tokens = words("Smith, John. Peer work. Ed. Ann Lee. London: Sage, 2001.")
+    labels = ["author"] * 2 + ["title"] * 2 + ["editor"] * 3 + ["location", "publisher", "date"]
+    assert title_before_role(tokens, list(labels)) == labels
+
+
+def test_a_title_closes_the_parenthesis_it_opened():
+    tokens = words("A new species from Spain (Onychiuridae, Tullbergiinae)., Spixiana 14")
+    labels = ["title"] * 6 + ["journal"] * 2 + ["volume"]
+    assert title_closes_parenthesis(tokens, labels) == ["title"] * 7 + ["journal", "volume"]
+
+
+def test_a_parenthesis_closed_across_a_date_is_left():
+    tokens = words("The Army of Francis Joseph (West Lafayette, IN, 1998).")
+    labels = ["title"] * 6 + ["location"] * 2 + ["date"]
+    assert title_closes_parenthesis(tokens, list(labels)) == labels

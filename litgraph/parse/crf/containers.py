@@ -12,6 +12,7 @@
   the first that ends in a comma or period;
 - `Proc. Fourth International Conf. on ASPLOS, Santa Clara, CA`: one or two capitalised words after
   the last comma of a meeting's name are where it met;
+- `northern Spain (Onychiuridae, | Tullbergiinae).,`: a title that opened a parenthesis closes it;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -179,6 +180,23 @@ def meeting_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         if comma is not None and 1 <= end - comma - 1 <= 2 and all(
                 PLACE_WORD.match(t) and t.strip(".,").lower() not in NOT_PLACE for t in tokens[comma + 1:end]):
             labels[comma + 1:end] = ["location"] * (end - comma - 1)
+    return labels
+
+
+MAX_CLOSE = 3
+
+
+def title_closes_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title run, holding an unclosed `(`, takes the words up to the `)` within three that
+    closes it (not across a date: `Joseph (West Lafayette, IN, 1998).`)."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None or sum(t.count("(") - t.count(")") for t in tokens[run[1]:run[2]]) <= 0:
+        return labels
+    end = run[2]
+    close = next((j for j in range(end, min(end + MAX_CLOSE, len(tokens))) if ")" in tokens[j] and "(" not in tokens[j]),
+                 None)
+    if close is not None and "date" not in labels[end:close + 1]:
+        labels[end:close + 1] = ["title"] * (close + 1 - end)
     return labels
 
 
@@ -355,4 +373,4 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 # The rules in the order they run, after the general ones in `repair`.
 RULES = (report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title, lone_in_opens_book,
          editors_open_container, title_before_in, series_volume, container_tail, editors_in_container, title_runs_on,
-         meeting_place)
+         meeting_place, title_closes_parenthesis)

@@ -7,7 +7,9 @@ it left out.
 - a list of names ends in punctuation: words after its last punctuated word, before the title, open
   the title (`Central | European university ...`, `Reinermann, H.: | Der Offentliche Sektor`);
 - a lone number read as the date between the names and the title opens the title
-  (`Pocock, Chris. 50 Years of the U-2`).
+  (`Pocock, Chris. 50 Years of the U-2`);
+- a reference that opens with a sentence and then a role (`The Arrival. Dir. David Twohy. Perf.
+  Charlie Sheen.`, `Ghost Stories. Ed. Peter Washington.`) has no author: the sentence is the title.
 
 Example:
     >>> tokens = ("Reinermann,", "H.:", "Der", "Offentliche", "Sektor", "im", "Netz.")
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .features import ends_sentence
 from .marks import INITIALS, runs_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
@@ -102,4 +105,30 @@ def number_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         if label == "date" and end - start == 1 and runs[number - 1][0] == "author" \
                 and runs[number + 1][0] == "title" and tokens[start][:1].isdigit() and not YEAR_LIKE.search(tokens[start]):
             labels[start] = "title"
+    return labels
+
+
+ROLE_CUE = re.compile(r"^(?:dir|directed|perf|prod|produced|screenplay|ed|eds|edited|narr)[.,:]?$", re.IGNORECASE)
+EDITOR_CUE = re.compile(r"^(?:ed|eds|edited)[.,:]?$", re.IGNORECASE)
+MAX_CUE_AT = 30
+MAX_ROLE = 8
+
+
+def title_before_role(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """When every word up to a role cue after a sentence's end (`Dir.`, `Perf.`, `Prod.`, `Ed.`) was
+    read as names, they are the title; each role's names up to the next period are editors (`Ed.`)
+    or a note (a film's director, performers, producer), not authors."""
+    cue = next((i for i in range(1, min(len(tokens), MAX_CUE_AT)) if ROLE_CUE.match(tokens[i])
+                and (ends_sentence(tokens[i - 1]) or tokens[i - 1].endswith(("?", "!")))), None)
+    if cue is None or any(label != "author" for label in labels[:cue]):
+        return labels
+    labels[:cue] = ["title"] * cue
+    index = cue
+    while index < len(tokens) and ROLE_CUE.match(tokens[index]):
+        stop = next((j for j in range(index + 1, min(index + MAX_ROLE, len(tokens)))
+                     if tokens[j].endswith(".") and len(tokens[j]) > 2), None)
+        if stop is None:
+            break
+        labels[index:stop + 1] = ["editor" if EDITOR_CUE.match(tokens[index]) else "note"] * (stop + 1 - index)
+        index = stop + 1
     return labels
