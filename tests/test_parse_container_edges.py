@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.reference import explain_reference
-from litgraph.parse.crf.containers import (container_tail, editors_in_container, editors_open_container,
+from litgraph.parse.crf.containers import (container_tail, journal_head_in_title, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_closes_parenthesis, title_runs_on)
@@ -461,3 +461,20 @@ def test_a_parenthesis_closed_across_a_date_is_left():
     tokens = words("The Army of Francis Joseph (West Lafayette, IN, 1998).")
     labels = ["title"] * 6 + ["location"] * 2 + ["date"]
     assert title_closes_parenthesis(tokens, list(labels)) == labels
+
+
+# --- a journal's first words left in the title -----------------------------------------------------------
+
+def test_a_title_ended_on_a_bare_word_gives_the_journal_its_first_words():
+    tokens = words("On Names. Journal of the College for Postgraduate Buddhist Studies, Vol. 21")
+    labels = ["title"] * 7 + ["journal"] * 2 + ["volume"] * 2
+    assert journal_head_in_title(tokens, labels) == ["title"] * 2 + ["journal"] * 7 + ["volume"] * 2
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Seasick on the Third Wave: Subverting Propositionalism Social Studies 33",        # a subtitle's colon
+     ["title"] * 6 + ["journal"] * 2 + ["volume"]),
+    ("Peer support in practice. Psychiatric Services 12", ["title"] * 4 + ["journal"] * 2 + ["volume"]),  # ends punctuated
+])
+def test_a_title_that_ends_at_punctuation_or_after_a_colon_keeps_its_words(text, labels):
+    assert journal_head_in_title(words(text), list(labels)) == labels

@@ -13,6 +13,8 @@
 - `Proc. Fourth International Conf. on ASPLOS, Santa Clara, CA`: one or two capitalised words after
   the last comma of a meeting's name are where it met;
 - `northern Spain (Onychiuridae, | Tullbergiinae).,`: a title that opened a parenthesis closes it;
+- `Names. Journal of the International College for Postgraduate | Buddhist Studies,`: a title that
+  ends on a bare word right before a journal or book gives it the words after its last punctuation;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -200,6 +202,26 @@ def title_closes_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list
     return labels
 
 
+MAX_HEAD_BACK = 8
+
+
+def journal_head_in_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title run, ended on a bare word right before a journal or book, gives that run the
+    capitalised words after its last punctuation (within eight; not after a subtitle's colon)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    _, start, end = runs[number]
+    if not tokens[end - 1][-1:].isalnum():
+        return labels
+    cut = next((i for i in range(end - 1, max(start, end - MAX_HEAD_BACK) - 1, -1) if not tokens[i - 1][-1:].isalnum()),
+               None)
+    if cut is not None and cut > start and tokens[cut][:1].isupper() and not tokens[cut - 1].endswith(":"):
+        labels[cut:end] = [runs[number + 1][0]] * (end - cut)
+    return labels
+
+
 MAX_RUN_ON = 3
 NOT_TITLE = frozenset({"date", "url", "doi", "pages", "journal", "author", "container-title", "editor"})
 
@@ -372,5 +394,5 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 # The rules in the order they run, after the general ones in `repair`.
 RULES = (report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title, lone_in_opens_book,
-         editors_open_container, title_before_in, series_volume, container_tail, editors_in_container, title_runs_on,
-         meeting_place, title_closes_parenthesis)
+         editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
+         journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis)
