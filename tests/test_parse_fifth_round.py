@@ -30,7 +30,7 @@ def test_editors_mark_closed_by_a_period_joins_the_names_before_the_title():
     (["a", "a", "b", "a"], [("a", 0, 2), ("b", 2, 3), ("a", 3, 4)]),
 ])
 def test_runs_of_equal_labels(labels, runs):
-    assert runs_of(labels) == runs
+    assert list(runs_of(labels)) == runs
 
 
 def test_segments_average_their_tokens_marginals():

@@ -132,11 +132,14 @@ INSTITUTION = re.compile(r"^(?:univ|university|universit[éyàä]t?|universidad|
 REPORT_CUE = re.compile(r"^(?:tr|tech|technical|report|rep|rpt|thesis|dissertation|memo|memorandum|working|"
                         r"preprint)\.?,?$", re.IGNORECASE)
 
+REPORT_INITIALS = frozenset("tTrRdDmMwWpP")  # what REPORT_CUE's words start with
+
 
 def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A report's or thesis's institution is its publisher: with a report or thesis cue outside the
     title, every journal or book run that names an institution becomes the publisher."""
-    if not any(label != "title" and REPORT_CUE.match(token) for token, label in zip(tokens, labels)):
+    if not any(token[:1] in REPORT_INITIALS and label != "title" and REPORT_CUE.match(token)
+               for token, label in zip(tokens, labels)):
         return labels
     for label, start, end in runs_of(labels):
         if label in CONTAINERS and any(INSTITUTION.match(token) for token in tokens[start:end]):
@@ -192,7 +195,8 @@ def title_closes_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list
     """The first title run, holding an unclosed `(`, takes the words up to the `)` within three that
     closes it (not across a date: `Joseph (West Lafayette, IN, 1998).`)."""
     run = next((r for r in runs_of(labels) if r[0] == "title"), None)
-    if run is None or sum(t.count("(") - t.count(")") for t in tokens[run[1]:run[2]]) <= 0:
+    title = " ".join(tokens[run[1]:run[2]]) if run is not None else ""
+    if title.count("(") <= title.count(")"):
         return labels
     end = run[2]
     close = next((j for j in range(end, min(end + MAX_CLOSE, len(tokens))) if ")" in tokens[j] and "(" not in tokens[j]),

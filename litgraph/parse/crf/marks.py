@@ -2,7 +2,7 @@
 
 Example:
     >>> runs_of(["author", "author", "title"])
-    [('author', 0, 2), ('title', 2, 3)]
+    (('author', 0, 2), ('title', 2, 3))
     >>> bool(EDITOR_MARK.match("(dir.),")), bool(NAME_PART.match("BIRNBAUM"))
     (True, True)
 """
@@ -10,6 +10,8 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 IN_MARK = re.compile(r"^in:?$", re.IGNORECASE)
 # "editor,", "(eds.)", "(dir.)," (French), "(Hrsg.)" and "(Hg.)" (German), "(coord.)", "(org.)" (Portuguese)
@@ -25,9 +27,15 @@ CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"
         ("herausgegeben", "von"): "editor"}
 
 
-def runs_of(labels: list[str]) -> list[tuple[str, int, int]]:
-    """(label, start, end) of each run of equal labels."""
+def runs_of(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
+    """(label, start, end) of each run of equal labels. The repairs ask for them again and again
+    while the labels mostly stay the same, so the answer for each labelling is kept."""
+    return runs_of_labels(tuple(labels))
+
+
+@lru_cache(maxsize=1024)
+def runs_of_labels(labels: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
     if not labels:
-        return []
+        return ()
     cuts = [index for index in range(1, len(labels)) if labels[index] != labels[index - 1]]
-    return [(labels[start], start, end) for start, end in zip([0, *cuts], [*cuts, len(labels)])]
+    return tuple((labels[start], start, end) for start, end in zip([0, *cuts], [*cuts, len(labels)]))
