@@ -14,7 +14,7 @@ from litgraph.parse.crf.containers import (container_tail, journal_head_in_title
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
                                           number_opens_title, title_before_role)
-from litgraph.parse.crf.repair import closed_inside, quoted_title, year_at_run_edge
+from litgraph.parse.crf.repair import closed_inside, pages_after_issue, quoted_title, year_at_run_edge
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -478,3 +478,22 @@ def test_a_title_ended_on_a_bare_word_gives_the_journal_its_first_words():
 ])
 def test_a_title_that_ends_at_punctuation_or_after_a_colon_keeps_its_words(text, labels):
     assert journal_head_in_title(words(text), list(labels)) == labels
+
+
+# --- an issue that ran into the pages ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, issue", [
+    ("(6), 60 -68.", 1),
+    ("(1). 109 –", 1),
+    ("(3), pg", 1),
+])
+def test_numbers_after_a_closed_issue_are_the_pages(text, issue):
+    tokens = words(text)
+    fixed = pages_after_issue(tokens, ["issue"] * len(tokens))
+    assert fixed == ["issue"] * issue + ["pages"] * (len(tokens) - issue)
+
+
+@pytest.mark.parametrize("text", ["no. 11,", "n° 5", "(May/June 2001)"])
+def test_an_issue_with_its_mark_or_a_month_stays(text):
+    tokens = words(text)
+    assert pages_after_issue(tokens, ["issue"] * len(tokens)) == ["issue"] * len(tokens)

@@ -244,6 +244,23 @@ def unbroken(tokens: tuple[str, ...], start: int, end: int) -> bool:
     return not any(tokens[i][-1:] in ".,;:)]" for i in range(start, end))
 
 
+PAGE_LIKE = re.compile(r"^(?:pg|pp?|s)\.?$|^[-\u2010-\u2015]*\d+[-\u2010-\u2015]*\d*[.,;)]*$|^[-\u2010-\u2015]+$",
+                       re.IGNORECASE)
+
+
+def pages_after_issue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """An issue run that closed on a number (`(6),`, `(1).`, `2,`) and goes on with numbers, dashes or a
+    page mark ran into the pages: `47 (6), 60 -68.`, `19 (1). 109 – 112`, `Vol. 21 (3), pg 295`."""
+    for label, start, end in runs_of(labels):
+        if label != "issue":
+            continue
+        close = next((i for i in range(start, end - 1)
+                      if tokens[i][-1:] in ")., " and any(ch.isdigit() for ch in tokens[i])), None)
+        if close is not None and all(PAGE_LIKE.match(token) for token in tokens[close + 1:end]):
+            labels[close + 1:end] = ["pages"] * (end - close - 1)
+    return labels
+
+
 DASH_ONLY = re.compile(r"^[-\u2010-\u2015\u2212]+$")
 PAGE_END = re.compile(r"^[A-Za-z]{0,2}\d+[A-Za-z]?[.,;)]?$")
 
@@ -310,6 +327,7 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 # The rules in the order they run: each sees the labels the ones before it left.
 RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_before_role, quote_ends_authors,
-         namelists.initials_end_authors, author_list_continues, namelists.authors_end_in_punctuation, namelists.number_opens_title, close_date_parenthesis, editors_after_title,
-         book_without_title, volume_after_journal, article_cue, quoted_title, islands, spaced_range, title_tail,
+         namelists.initials_end_authors, author_list_continues, namelists.authors_end_in_punctuation,
+         namelists.number_opens_title, close_date_parenthesis, editors_after_title, book_without_title,
+         volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES)
