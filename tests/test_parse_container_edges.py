@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.reference import explain_reference
-from litgraph.parse.crf.containers import (container_tail, journal_head_in_title, editors_in_container, editors_open_container,
+from litgraph.parse.crf.containers import (container_runs_on, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_closes_parenthesis, title_runs_on)
@@ -497,3 +497,23 @@ def test_numbers_after_a_closed_issue_are_the_pages(text, issue):
 def test_an_issue_with_its_mark_or_a_month_stays(text):
     tokens = words(text)
     assert pages_after_issue(tokens, ["issue"] * len(tokens)) == ["issue"] * len(tokens)
+
+
+# --- nor does a journal or book title end on a bare word -------------------------------------------------
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("In Neural Information Processing Systems, Vol. 2,", ["container-title"] * 4 + ["publisher", "volume", "volume"],
+     ["container-title"] * 5 + ["volume", "volume"]),
+    ("In Proceedings IJCAI-87.", ["container-title"] * 2 + ["note"], ["container-title"] * 3),
+])
+def test_a_journal_or_book_ended_on_a_bare_word_takes_the_words_to_the_next_punctuation(text, labels, fixed):
+    assert container_runs_on(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Journal of Language and Social Psychology 23. 4", ["journal"] * 6 + ["note", "issue"]),   # a number
+    ("Bulletin no. 11. May 1929.", ["journal", "note", "note", "date", "date"]),                 # a volume mark
+    ("Proceedings of Supercomputing Albuquerque: Sage", ["journal"] * 3 + ["location", "publisher"]),  # a place
+])
+def test_numbers_marks_and_imprints_after_a_bare_journal_stay_out(text, labels):
+    assert container_runs_on(words(text), list(labels)) == labels

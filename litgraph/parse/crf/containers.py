@@ -15,6 +15,8 @@
 - `northern Spain (Onychiuridae, | Tullbergiinae).,`: a title that opened a parenthesis closes it;
 - `Names. Journal of the International College for Postgraduate | Buddhist Studies,`: a title that
   ends on a bare word right before a journal or book gives it the words after its last punctuation;
+- `Neural Information Processing | Systems,`, `Proceedings | IJCAI-87.`: nor does a journal or book
+  title end on a bare word;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -185,6 +187,30 @@ def meeting_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         if comma is not None and 1 <= end - comma - 1 <= 2 and all(
                 PLACE_WORD.match(t) and t.strip(".,").lower() not in NOT_PLACE for t in tokens[comma + 1:end]):
             labels[comma + 1:end] = ["location"] * (end - comma - 1)
+    return labels
+
+
+MAX_CONTAINER_RUN_ON = 6
+NOT_CONTAINER = frozenset({"date", "url", "doi", "pages", "author", "editor", "title", "volume", "issue"})
+
+
+def container_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first journal or book run, ended on a bare word, takes the words up to and with the first
+    that ends in punctuation (at most six; not numbers, volume marks, dates, names or `in`, and not a
+    place before its publisher's colon)."""
+    run = next((r for r in runs_of(labels) if r[0] in CONTAINERS), None)
+    if run is None or run[2] >= len(tokens) or not tokens[run[2] - 1][-1:].isalnum():
+        return labels
+    label, _, end = run
+    for stop in range(end, min(end + MAX_CONTAINER_RUN_ON, len(tokens))):
+        token = tokens[stop]
+        if labels[stop] in NOT_CONTAINER or IN_MARK.match(token) or token[:1].isdigit() \
+                or token[:1] == "(" and has_digit(token) or VOLUME_MARK.match(token):
+            break
+        if not token[-1:].isalnum():
+            if not (token.endswith(":") and labels[stop] in ("location", "publisher")):
+                labels[end:stop + 1] = [label] * (stop + 1 - end)
+            break
     return labels
 
 
@@ -399,4 +425,4 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 # The rules in the order they run, after the general ones in `repair`.
 RULES = (report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title, lone_in_opens_book,
          editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
-         journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis)
+         journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on)
