@@ -10,7 +10,8 @@ from litgraph.parse.reference import explain_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
-                                           series_volume, title_before_in, title_closes_parenthesis, title_runs_on)
+                                           series_volume, title_before_in, title_closes_parenthesis, title_runs_on,
+                                           volume_of_work)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
                                           number_opens_title, title_before_role)
@@ -517,3 +518,23 @@ def test_a_journal_or_book_ended_on_a_bare_word_takes_the_words_to_the_next_punc
 ])
 def test_numbers_marks_and_imprints_after_a_bare_journal_stay_out(text, labels):
     assert container_runs_on(words(text), list(labels)) == labels
+
+
+# --- a volume of a many-volume work ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Hesse, Hermann. Der Steppenwolf. Vol. 4 of Gesammelte Dichtungen. Berlin:",
+     ["author"] * 2 + ["journal"] * 2 + ["volume", "note", "note", "note", "title", "location"],
+     ["author"] * 2 + ["title"] * 2 + ["volume"] * 2 + ["container-title"] * 3 + ["location"]),
+    ("Camões, Luís. Os Lusiadas. Vols. 4 and 5 of Obras completas. Lisbon:",
+     ["author"] * 2 + ["journal"] * 2 + ["volume"] + ["note"] * 4 + ["container-title"] * 2 + ["location"],
+     ["author"] * 2 + ["title"] * 2 + ["volume"] * 4 + ["container-title"] * 3 + ["location"]),
+])
+def test_vol_n_of_a_work_is_the_volume_and_the_work(text, labels, fixed):
+    assert volume_of_work(words(text), list(labels)) == fixed
+
+
+def test_a_volume_without_of_is_no_work():
+    tokens = words("Capital. Translated by Ben Fowkes. Vol. 1. New York: Penguin, 1990.")
+    labels = ["title"] + ["translator"] * 4 + ["volume", "pages", "location", "location", "publisher", "date"]
+    assert volume_of_work(tokens, list(labels)) == labels

@@ -27,6 +27,8 @@
   Ingold, ed.`: the names after the book's title are its editors;
 - `Logics of Programs, volume 193 of Lecture Notes in Computer Science`: inside a book's title,
   `volume N of` gives the volume and starts the series;
+- `Der Steppenwolf. Vol. 4 of Gesammelte Dichtungen.`: after a sentence, `Vol. N of` names the volume
+  and the many-volume work it is part of; the sentence before it is the title;
 - `Harvard Business Review, Volume 42`, `Word & World XIV: 4`, `Proceedings of SIGIR, 262-269`:
   volume and issue marks, numbers and page ranges closing a journal's title are not part of it.
 
@@ -350,6 +352,37 @@ def series_volume(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
+WORK_VOLUME = re.compile(r"^(?:vol|vols|volume|volumes|bd|bde|tome|tomes)\.?$", re.IGNORECASE)
+WORK_NUMBER = re.compile(r"^(?:\d+|[IVXLCivxlc]+)[,.]?$")
+NUMBER_JOINS = frozenset({"and", "&", "-", "\u2013", "to"})
+MAX_WORK = 12
+
+
+def volume_of_work(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`Vol. 4 of Work.` (or `Vols. 4 and 5 of`) after a sentence's end: the volume, then the work up to
+    the next period as the container; with no title read before it, the last journal or book run
+    before it is the title."""
+    for index in range(2, len(tokens) - 3):
+        if WORK_VOLUME.match(tokens[index]) and tokens[index - 1].endswith(".") and WORK_NUMBER.match(tokens[index + 1]):
+            of = index + 2
+            if of + 1 < len(tokens) and tokens[of].lower() in NUMBER_JOINS and WORK_NUMBER.match(tokens[of + 1]):
+                of += 2
+            stop = next((k for k in range(of + 1, min(of + MAX_WORK, len(tokens))) if tokens[k].endswith(".")), None)
+            if of < len(tokens) and tokens[of].lower() == "of" and stop is not None:
+                mark_work(labels, index, of, stop)
+                break
+    return labels
+
+
+def mark_work(labels: list[str], index: int, of: int, stop: int) -> None:
+    labels[index:of] = ["volume"] * (of - index)
+    labels[of:stop + 1] = ["container-title"] * (stop + 1 - of)
+    before = [run for run in runs_of(labels[:index]) if run[0] in CONTAINERS]
+    if before and "title" not in labels[:index]:
+        _, start, end = before[-1]
+        labels[start:end] = ["title"] * (end - start)
+
+
 def run_end(labels: list[str], start: int) -> int:
     """Where the run of equal labels starting at `start` ends."""
     return next((i for i in range(start, len(labels)) if labels[i] != labels[start]), len(labels))
@@ -423,6 +456,6 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title, lone_in_opens_book,
-         editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
+RULES = (volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
+         lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on)
