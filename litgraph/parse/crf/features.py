@@ -52,7 +52,7 @@ DIGIT_FEATURES = {"0": (), **{c: ("digits=" + c,) for c in ("1", "2", "3", "4", 
 
 def digit_class(word: str) -> str:
     """How many digits the token holds: none, 1-2, 3, 4, 5+, or mixed with letters."""
-    count = sum(ch.isdigit() for ch in word)
+    count = sum(map(str.isdigit, word))
     if count == 0:
         return "0"
     if any(ch.isalpha() for ch in word):
@@ -136,13 +136,13 @@ def seen_from(token: str) -> tuple[tuple[str, ...], ...]:
     """`token`'s neighbour features as each of `OFFSETS` sees them: prefixed "-2:" for the token two
     after it, "-1:" for the next, "1:" for the one before and "2:" for the one two before."""
     view = neighbour_view(token)
-    return tuple(tuple(OFFSET_PREFIX[offset] + f for f in view) for offset in OFFSETS)
+    return tuple(tuple(map(OFFSET_PREFIX[offset].__add__, view)) for offset in OFFSETS)
 
 
 @lru_cache(maxsize=65536)
 def neighbour_view(token: str) -> tuple[str, ...]:
     """The features of `token` its neighbours see."""
-    return tuple(f for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS))
+    return tuple([f for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS)])
 
 
 OFFSET_PREFIX = {offset: f"{offset}:" for offset in OFFSETS}
