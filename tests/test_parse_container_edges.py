@@ -15,7 +15,7 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, jo
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
                                           number_opens_title, title_before_role)
-from litgraph.parse.crf.repair import closed_inside, pages_after_issue, quoted_title, year_at_run_edge
+from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -538,3 +538,23 @@ def test_a_volume_without_of_is_no_work():
     tokens = words("Capital. Translated by Ben Fowkes. Vol. 1. New York: Penguin, 1990.")
     labels = ["title"] + ["translator"] * 4 + ["volume", "pages", "location", "location", "publisher", "date"]
     assert volume_of_work(tokens, list(labels)) == labels
+
+
+# --- a book's number of pages ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Paris : MASSON, 2004. 149 p.", ["location"] * 2 + ["publisher", "date", "volume", "pages"],
+     ["location"] * 2 + ["publisher", "date", "note", "note"]),
+    ("Akademiya Nauk SSSR, 124 p. 1975.", ["publisher"] * 3 + ["volume", "pages", "date"],
+     ["publisher"] * 3 + ["note", "note", "date"]),
+])
+def test_a_number_then_p_is_the_books_extent(text, labels, fixed):
+    assert page_count(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Nature 441, pp. 203 p.", ["journal", "volume", "pages", "pages", "pages"]),   # after `pp.`: pages
+    ("Psychiatr Serv 12 p. 45-67.", ["journal"] * 2 + ["volume", "pages", "pages"]),   # pages follow
+])
+def test_a_number_before_the_pages_stays(text, labels):
+    assert page_count(words(text), list(labels)) == labels

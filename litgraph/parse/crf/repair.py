@@ -12,6 +12,7 @@ whatever the model learnt:
   (`Smith J, Jones K, editors. Peer work. London: Sage; 2010.`);
 - an author list that ends in a comma goes on with the name after it (`Ken N Ross, Pablo Tamayo.`);
 - where an author list ends, and what after it is not names (`namelists`);
+- a number then `p.` closing a reference (`Paris : MASSON, 2004. 149 p.`) is a book's extent, a note;
 - a bare number that is no year, right after the journal, in a reference whose year is already
   read, is the volume (`Frontiers in Psychiatry, 11, Article 123.`), and `Article` before the
   pages belongs to them (an article number).
@@ -261,6 +262,23 @@ def pages_after_issue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
+EXTENT_UNIT = re.compile(r"^(?:p|pp|pages|s|seiten|str)\.?[,;]?$", re.IGNORECASE)
+EXTENT = re.compile(r"^\d{1,4}$")
+AFTER_EXTENT = frozenset({"date", "note", "url", "doi"})
+
+
+def page_count(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A number read as a volume, issue or pages, then `p.` (not after `p.`), at the end or before a
+    parenthesis, a date or a note, is the book's number of pages: a note."""
+    for index in range(len(tokens) - 1):
+        if EXTENT.match(tokens[index]) and EXTENT_UNIT.match(tokens[index + 1]) \
+                and labels[index] in ("volume", "pages", "issue") \
+                and (index == 0 or not EXTENT_UNIT.match(tokens[index - 1])) \
+                and (index + 2 >= len(tokens) or tokens[index + 2][:1] == "(" or labels[index + 2] in AFTER_EXTENT):
+            labels[index:index + 2] = ["note", "note"]
+    return labels
+
+
 DASH_ONLY = re.compile(r"^[-\u2010-\u2015\u2212]+$")
 PAGE_END = re.compile(r"^[A-Za-z]{0,2}\d+[A-Za-z]?[.,;)]?$")
 
@@ -330,4 +348,4 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          namelists.initials_end_authors, author_list_continues, namelists.authors_end_in_punctuation,
          namelists.number_opens_title, close_date_parenthesis, editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
-         title_edges, *containers.RULES)
+         title_edges, *containers.RULES, page_count)
