@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.reference import explain_reference
-from litgraph.parse.crf.containers import (container_runs_on, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
+from litgraph.parse.crf.containers import (container_head_is_title, container_runs_on, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_closes_parenthesis, title_runs_on,
@@ -558,3 +558,26 @@ def test_a_number_then_p_is_the_books_extent(text, labels, fixed):
 ])
 def test_a_number_before_the_pages_stays(text, labels):
     assert page_count(words(text), list(labels)) == labels
+
+
+# --- a journal run that opens on the title's lower-case subtitle ---------------------------------------
+
+@pytest.mark.parametrize("text, title, journal", [
+    ("Property and innovation. an overview. Nat. Med. 12,", 3, 2),
+    ("Travail du public, travail du privé : similitudes, Revue Française d'Administration,", 3, 3),
+])
+def test_a_lower_case_opening_of_the_journal_run_goes_back_to_the_title(text, title, journal):
+    tokens = words(text)
+    labels = ["title"] * title + ["journal"] * (len(tokens) - title)
+    fixed = container_head_is_title(tokens, labels)
+    assert fixed == ["title"] * (len(tokens) - journal) + ["journal"] * journal
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Peer work. in Proceedings of Peer Work, Leeds", 2),     # `in` opens a book
+    ("Peer work. Journal of Peer Work, Leeds", 2),            # capitalised: a journal
+])
+def test_a_journal_run_opening_on_in_or_a_capital_stays(text, title):
+    tokens = words(text)
+    labels = ["title"] * title + ["journal"] * (len(tokens) - title)
+    assert container_head_is_title(tokens, list(labels)) == labels

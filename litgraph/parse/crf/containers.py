@@ -17,6 +17,8 @@
   ends on a bare word right before a journal or book gives it the words after its last punctuation;
 - `Neural Information Processing | Systems,`, `Proceedings | IJCAI-87.`: nor does a journal or book
   title end on a bare word;
+- `Travail du public, | travail du privé : similitudes, Revue Française`: a journal or book run that
+  opens lower-case right after the title goes on with the title up to its first comma or sentence end;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -43,6 +45,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .features import ends_sentence
 from .marks import CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, TAIL_TAKERS, runs_of
 
 MAX_EDITORS = 16
@@ -254,6 +257,25 @@ def journal_head_in_title(tokens: tuple[str, ...], labels: list[str]) -> list[st
     return labels
 
 
+def container_head_is_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The journal or book run right after the first title, when it opens on a lower-case word (not
+    `in`, `and`), gives the title its words up to the first comma or sentence end before a
+    capitalised word (`an overview. | Nat. Med`, `literary flow. | Cell`)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    _, start, end = runs[number + 1]
+    first = tokens[start]
+    if not first[:1].islower() or IN_MARK.match(first) or first.lower() in ("and", "&"):
+        return labels
+    cut = next((i for i in range(start + 1, end) if tokens[i][:1].isupper()
+                and (tokens[i - 1].endswith(",") or ends_sentence(tokens[i - 1]))), None)
+    if cut is not None:
+        labels[start:cut] = ["title"] * (cut - start)
+    return labels
+
+
 MAX_RUN_ON = 3
 NOT_TITLE = frozenset({"date", "url", "doi", "pages", "journal", "author", "container-title", "editor"})
 
@@ -456,6 +478,6 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
+RULES = (container_head_is_title, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on)
