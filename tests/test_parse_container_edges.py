@@ -563,7 +563,7 @@ def test_a_number_before_the_pages_stays(text, labels):
 # --- a journal run that opens on the title's lower-case subtitle ---------------------------------------
 
 @pytest.mark.parametrize("text, title, journal", [
-    ("Property and innovation. an overview. Nat. Med. 12,", 3, 2),
+    ("Property and innovation. an overview. Nat. Med. 12,", 3, 3),
     ("Travail du public, travail du privé : similitudes, Revue Française d'Administration,", 3, 3),
 ])
 def test_a_lower_case_opening_of_the_journal_run_goes_back_to_the_title(text, title, journal):
