@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.reference import explain_reference
-from litgraph.parse.crf.containers import (container_head_is_title, container_runs_on, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
+from litgraph.parse.crf.containers import (container_head_is_title, container_runs_on, subtitle_after_colon, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_closes_parenthesis, title_runs_on,
@@ -581,3 +581,20 @@ def test_a_journal_run_opening_on_in_or_a_capital_stays(text, title):
     tokens = words(text)
     labels = ["title"] * title + ["journal"] * (len(tokens) - title)
     assert container_head_is_title(tokens, list(labels)) == labels
+
+
+# --- a subtitle after the title's colon --------------------------------------------------------------------
+
+def test_a_book_run_after_a_title_colon_is_the_subtitle():
+    tokens = words("Chaos Theory: Foundations and Applications, University of Michigan Press, 1997.")
+    labels = ["title"] * 2 + ["container-title"] * 7 + ["date"]
+    assert subtitle_after_colon(tokens, labels) == ["title"] * 5 + ["container-title"] * 4 + ["date"]
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Violence at work: International Labour Organization.", ["title"] * 3 + ["publisher"] * 0 + ["journal"] * 3),
+    ("Peer work: Psychiatric Services 12", ["title"] * 2 + ["journal"] * 2 + ["volume"]),
+    ("Peer work: In Proceedings of Peer Work, 2001", ["title"] * 2 + ["container-title"] * 5 + ["date"]),
+])
+def test_a_run_after_a_colon_that_ends_the_reference_or_takes_numbers_stays(text, labels):
+    assert subtitle_after_colon(words(text), list(labels)) == labels

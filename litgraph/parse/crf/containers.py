@@ -19,6 +19,8 @@
   title end on a bare word;
 - `Travail du public, | travail du privé : similitudes, Revue Française`: a journal or book run that
   opens lower-case right after the title goes on with the title up to its first comma or sentence end;
+- `Chaos Theory in the Social Sciences: | Foundations and Applications, University of Michigan Press`:
+  a journal or book run right after a title ending on a colon is its subtitle;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -276,6 +278,31 @@ def container_head_is_title(tokens: tuple[str, ...], labels: list[str]) -> list[
     return labels
 
 
+NUMBERS = frozenset({"volume", "issue", "pages"})
+
+
+def subtitle_after_colon(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The journal or book run right after a first title that ended on a colon is the title's, up to
+    its first comma or sentence end before a capitalised word, or whole when no volume, issue or pages
+    follow it; not when it opens on `In` or ends the reference (`Violence at work: International
+    Labour Organization.`, a publisher)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS \
+            or not tokens[runs[number][2] - 1].endswith(":"):
+        return labels
+    _, start, end = runs[number + 1]
+    if IN_MARK.match(tokens[start]) or end == len(tokens):
+        return labels
+    cut = next((i for i in range(start + 1, end) if tokens[i][:1].isupper()
+                and (tokens[i - 1].endswith(",") or ends_sentence(tokens[i - 1]))), None)
+    if cut is None and labels[end] in NUMBERS:
+        return labels
+    cut = end if cut is None else cut
+    labels[start:cut] = ["title"] * (cut - start)
+    return labels
+
+
 MAX_RUN_ON = 3
 NOT_TITLE = frozenset({"date", "url", "doi", "pages", "journal", "author", "container-title", "editor"})
 
@@ -478,6 +505,6 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (container_head_is_title, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
+RULES = (container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on)
