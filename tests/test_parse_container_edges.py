@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.reference import explain_reference
-from litgraph.parse.crf.containers import (container_head_is_title, container_runs_on, subtitle_after_colon, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
+from litgraph.parse.crf.containers import (container_head_is_title, journal_inside_title, container_runs_on, subtitle_after_colon, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_closes_parenthesis, title_runs_on,
@@ -598,3 +598,20 @@ def test_a_book_run_after_a_title_colon_is_the_subtitle():
 ])
 def test_a_run_after_a_colon_that_ends_the_reference_or_takes_numbers_stays(text, labels):
     assert subtitle_after_colon(words(text), list(labels)) == labels
+
+
+# --- a journal read as the title's last sentence ---------------------------------------------------------
+
+def test_the_titles_last_sentence_before_the_numbers_is_the_journal():
+    tokens = words("Can it change minds? Journal of Orthopaedic Advances. 2011 20 (3): 1-9.")
+    labels = ["title"] * 8 + ["date", "volume", "issue", "pages"]
+    fixed = journal_inside_title(tokens, labels)
+    assert fixed == ["title"] * 4 + ["journal"] * 4 + ["date", "volume", "issue", "pages"]
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Peer work. A review. London: Sage, 2001.", ["title"] * 4 + ["location", "publisher", "date"]),   # a book
+    ("Peer work. In Building Peer Support. 2001 pp. 3-9", ["title"] * 6 + ["date", "pages", "pages"]),  # a chapter
+])
+def test_a_book_or_chapter_title_keeps_its_last_sentence(text, labels):
+    assert journal_inside_title(words(text), list(labels)) == labels

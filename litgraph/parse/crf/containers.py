@@ -21,6 +21,8 @@
   opens lower-case right after the title goes on with the title up to its first comma or sentence end;
 - `Chaos Theory in the Social Sciences: | Foundations and Applications, University of Michigan Press`:
   a journal or book run right after a title ending on a colon is its subtitle;
+- `... change hearts and minds? Journal of surgical orthopaedic advances. 2011 20`: with no journal
+  read, the title's last sentence before the numbers is the journal;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -303,6 +305,32 @@ def subtitle_after_colon(tokens: tuple[str, ...], labels: list[str]) -> list[str
     return labels
 
 
+MAX_JOURNAL = 8
+NUMBERS_OR_DATE = frozenset({"volume", "issue", "pages", "date"})
+
+
+def journal_inside_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no journal or book read, and the first title followed by a volume, issue or pages (or a
+    date and then those), the title's words after its last sentence end (at most eight, capitalised)
+    are the journal; not when the title holds `In` (a chapter, for the rules on books)."""
+    if "journal" in labels or "container-title" in labels:
+        return labels
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in NUMBERS_OR_DATE:
+        return labels
+    if runs[number + 1][0] == "date" and not any(label in NUMBERS for label in labels[runs[number + 1][2]:]):
+        return labels
+    _, start, end = runs[number]
+    if any(IN_MARK.match(token) for token in tokens[start:end]):
+        return labels
+    cut = next((i for i in range(end - 1, start, -1)
+                if ends_sentence(tokens[i - 1]) or tokens[i - 1].endswith(("?", "!"))), None)
+    if cut is not None and end - cut <= MAX_JOURNAL and tokens[cut][:1].isupper():
+        labels[cut:end] = ["journal"] * (end - cut)
+    return labels
+
+
 MAX_RUN_ON = 3
 NOT_TITLE = frozenset({"date", "url", "doi", "pages", "journal", "author", "container-title", "editor"})
 
@@ -505,6 +533,6 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
+RULES = (journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on)
