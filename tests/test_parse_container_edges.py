@@ -14,7 +14,7 @@ from litgraph.parse.crf.containers import (container_head_is_title, journal_insi
                                            volume_of_work)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
-                                          number_opens_title, title_before_role)
+                                          inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
 
 
@@ -615,3 +615,22 @@ def test_the_titles_last_sentence_before_the_numbers_is_the_journal():
 ])
 def test_a_book_or_chapter_title_keeps_its_last_sentence(text, labels):
     assert journal_inside_title(words(text), list(labels)) == labels
+
+
+# --- `Family, Given.` ends the list -----------------------------------------------------------------------
+
+def test_a_first_author_family_comma_given_period_ends_the_list():
+    tokens = words("Lowenthal, David. George Perkins Marsh: Prophet of Conservation. Seattle: UWP, 2000.")
+    labels = ["author"] * 5 + ["title"] * 3 + ["location", "publisher", "date"]
+    assert inverted_name_ends_list(tokens, labels) == ["author"] * 2 + ["title"] * 6 + ["location", "publisher", "date"]
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("ROUSSILLON, René. CHABERT, Catherine. Manuel de psychologie.", 4),   # a family in capitals follows
+    ("Clem, Ralph. and Joseph Olander, eds. No Room for Man.", 6),          # `and` joins
+    ("Smith, John. Jones, Anne. Peer work.", 4),                           # another pair
+])
+def test_a_list_that_goes_on_after_family_comma_given_stays(text, authors):
+    tokens = words(text)
+    labels = ["author"] * authors + ["title"] * (len(tokens) - authors)
+    assert inverted_name_ends_list(tokens, list(labels)) == labels

@@ -6,6 +6,8 @@ it left out.
 - an author list that puts initials first does not end in initials (`and G. E. Hinton.`);
 - a list of names ends in punctuation: words after its last punctuated word, before the title, open
   the title (`Central | European university ...`, `Reinermann, H.: | Der Offentliche Sektor`);
+- a first author printed `Family, Given.` ends the list unless another name follows as lists go on
+  (`Lowenthal, David. | George Perkins Marsh: Prophet of Conservation`);
 - a lone number read as the date between the names and the title opens the title
   (`Pocock, Chris. 50 Years of the U-2`);
 - a reference that opens with a sentence and then a role (`The Arrival. Dir. David Twohy. Perf.
@@ -136,3 +138,29 @@ def title_before_role(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         labels[index:stop + 1] = ["editor" if EDITOR_CUE.match(tokens[index]) else "note"] * (stop + 1 - index)
         index = stop + 1
     return labels
+
+
+FAMILY_COMMA = re.compile(r"^[A-ZÀ-Þ][\w'’\-]+,$")
+GIVEN_NAME_END = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’\-]+\.$")
+
+
+def inverted_name_ends_list(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """An author run opening the reference as `Family, Given.` (a whole given name and a period) ends
+    there; unless the next word joins (`and`), is a family name in capitals (`ROUSSILLON, René.
+    CHABERT, Catherine.`), is followed by initials, or opens another `Family, Given` pair."""
+    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    if run is None or run[1] != 0 or run[2] < 3 or not FAMILY_COMMA.match(tokens[0]) \
+            or not GIVEN_NAME_END.match(tokens[1]):
+        return labels
+    following, after = tokens[2], tokens[3] if len(tokens) > 3 else ""
+    letters = "".join(ch for ch in following if ch.isalpha())
+    if following.lower() in JOINS or len(letters) > 1 and letters.isupper() or INITIALS.match(after) \
+            or after.lower() in JOINS or another_pair(following, after):
+        return labels
+    labels[2:run[2]] = ["title"] * (run[2] - 2)
+    return labels
+
+
+def another_pair(following: str, after: str) -> bool:
+    """`Smith, John.` after the first name: another inverted pair."""
+    return bool(FAMILY_COMMA.match(following)) and after[:1].isupper() and after.endswith((".", ",")) and len(after) <= 12
