@@ -7,7 +7,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.reference import explain_reference
-from litgraph.parse.crf.containers import (container_head_is_title, journal_inside_title, container_runs_on, subtitle_after_colon, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
+from litgraph.parse.crf.containers import (book_title_split, container_head_is_title, journal_inside_title, container_runs_on, subtitle_after_colon, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
                                            in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
                                            periodical_after_quoted_title, report_institution,
                                            series_volume, title_before_in, title_closes_parenthesis, title_runs_on,
@@ -634,3 +634,23 @@ def test_a_list_that_goes_on_after_family_comma_given_stays(text, authors):
     tokens = words(text)
     labels = ["author"] * authors + ["title"] * (len(tokens) - authors)
     assert inverted_name_ends_list(tokens, list(labels)) == labels
+
+
+# --- a book's title split in two ----------------------------------------------------------------------------
+
+def test_a_book_run_between_a_title_cut_mid_phrase_and_the_imprint_is_the_title():
+    tokens = words("Imperial Hygiene: A Critical History of Health. New York: Palgrave, 2004.")
+    labels = ["title"] * 3 + ["container-title"] * 4 + ["location", "location", "publisher", "date"]
+    assert book_title_split(tokens, labels) == ["title"] * 7 + ["location", "location", "publisher", "date"]
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Peer work. Psychiatric Services. 2001", ["title"] * 2 + ["journal"] * 2 + ["date"]),              # a sentence ended
+    ("Survey of English Bulletin no. 11. May 1929.", ["title"] * 3 + ["journal"] * 2 + ["note"] + ["date"] * 2),
+    ("Contes des fées. Ed. Nadine Jasmine. Parigi: Champion", ["title"] * 2 + ["journal"] * 3
+     + ["location", "publisher"]),                                                                      # an editor
+    ("Peer support in Psychiatric Services, 12, 3-9. 2001", ["title"] * 2 + ["journal"] * 2
+     + ["volume", "pages", "date"]),                                                                    # numbers
+])
+def test_a_journal_after_a_finished_title_or_before_numbers_stays(text, labels):
+    assert book_title_split(words(text), list(labels)) == labels

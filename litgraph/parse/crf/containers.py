@@ -23,6 +23,8 @@
   a journal or book run right after a title ending on a colon is its subtitle;
 - `... change hearts and minds? Journal of surgical orthopaedic advances. 2011 20`: with no journal
   read, the title's last sentence before the numbers is the journal;
+- `Imperial Hygiene: A | Critical History of ... Health. | New York: Palgrave`: a journal or book run
+  between a title cut mid-phrase and an imprint is the rest of the title;
 - `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
@@ -331,6 +333,29 @@ def journal_inside_title(tokens: tuple[str, ...], labels: list[str]) -> list[str
     return labels
 
 
+IMPRINT = frozenset({"location", "publisher", "date", "note", "edition", "url"})
+TITLE_ENDS = ("?", "!", ".", ",", "\u201d", "\"", "\u2019", "'", "\u00bb")
+
+
+def book_title_split(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The journal or book run right after a first title that stopped mid-phrase (no sentence end,
+    comma or closing quotation), followed by an imprint or date and no volume, issue or pages
+    anywhere after, is the rest of the title; not when it opens on `In` or holds a volume or editor's
+    mark (a series: `Bulletin no. 11`, `Ed. Nadine Jasmine`)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 2 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    last = tokens[runs[number][2] - 1]
+    _, start, end = runs[number + 1]
+    if ends_sentence(last) or last.endswith(TITLE_ENDS) or IN_MARK.match(tokens[start]) \
+            or any(VOLUME_MARK.match(t) or EDITOR_MARK.match(t) for t in tokens[start:end]):
+        return labels
+    if runs[number + 2][0] in IMPRINT and not any(label in NUMBERS for label in labels[end:]):
+        labels[start:end] = ["title"] * (end - start)
+    return labels
+
+
 MAX_RUN_ON = 3
 NOT_TITLE = frozenset({"date", "url", "doi", "pages", "journal", "author", "container-title", "editor"})
 
@@ -533,6 +558,6 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
-RULES = (journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
+RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on)
