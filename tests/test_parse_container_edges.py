@@ -1,21 +1,24 @@
-"""Issue 12, sixth round: label repairs at the edges of a journal's or book's title (`containers`) and
-a quoted title closed by `",`. Every string here is written for the test; none comes from AnyStyle."""
+"""Issue 12, sixth round: label repairs where a list of names, a title and a journal or book begin and
+end (`namelists`, `titles`, `containers`, `repair`). Every string here is written for the test; none
+comes from AnyStyle."""
 
 from __future__ import annotations
 
 import pytest
 
 from litgraph.parse import parse_reference
-from litgraph.parse.reference import explain_reference
-from litgraph.parse.crf.containers import (book_title_split, container_head_is_title, journal_inside_title, container_runs_on, subtitle_after_colon, container_tail, journal_head_in_title, editors_in_container, editors_open_container,
-                                           in_place_is_book, journal_as_volume, lone_in_opens_book, meeting_place,
-                                           periodical_after_quoted_title, report_institution,
-                                           series_volume, title_before_in, title_closes_parenthesis, title_runs_on,
-                                           volume_of_work)
-from litgraph.parse.crf.persons import split_persons
+from litgraph.parse.crf.containers import (container_runs_on, container_tail, editors_in_container,
+                                           editors_open_container, in_place_is_book, journal_as_volume,
+                                           lone_in_opens_book, meeting_place, periodical_after_quoted_title,
+                                           report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
+from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
+from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, journal_head_in_title,
+                                       journal_inside_title, subtitle_after_colon, title_before_in,
+                                       title_closes_parenthesis, title_runs_on)
+from litgraph.parse.reference import explain_reference
 
 
 def words(text: str) -> tuple[str, ...]:

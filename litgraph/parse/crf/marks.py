@@ -20,6 +20,10 @@ EDITOR_MARK = re.compile(r"^\(?(?:eds?|editors?|dir|hrsg|hg|coord|orgs?)\.?\)?[.
 NAME_PART = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?|[A-Z]\.(?:-?[A-Z]\.)*|and|&|e|et|und|y|"
                        r"van|von|de|del|der|den|da|di|du|le|la|dos|das)[,;]?$")
 INITIALS = re.compile(r"^[A-Z]\.(?:-?[A-Z]\.)*[,;]?$")
+CONTAINERS = ("journal", "container-title")  # the labels of a journal's or book's title
+# "Vol.", "no.", "n°", "Heft", "Bd.": marks of a volume or an issue
+VOLUME_MARK = re.compile(r"^(?:vol|volume|v|no|n[°º]?|nr|num|issue|heft|h|t|tome|bd|band|jg)\.?[,:;]?$",
+                         re.IGNORECASE)
 # What may follow a title's run and take its last words or its `in ...` (`containers.title_before_in`)
 TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", "collection-title"})
 CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",

@@ -1,0 +1,211 @@
+"""Label repairs where a title ends and a journal or book begins, where the labeller most often errs.
+
+- `northern Spain (Onychiuridae, | Tullbergiinae).,`: a title that opened a parenthesis closes it;
+- `Names. Journal of the International College for Postgraduate | Buddhist Studies,`: a title that
+  ends on a bare word right before a journal or book gives it the words after its last punctuation;
+- `Neural Information Processing | Systems,`, `Proceedings | IJCAI-87.`: nor does a journal or book
+  title end on a bare word;
+- `Travail du public, | travail du privé : similitudes, Revue Française`: a journal or book run that
+  opens lower-case right after the title goes on with the title up to its first comma or sentence end;
+- `Chaos Theory in the Social Sciences: | Foundations and Applications, University of Michigan Press`:
+  a journal or book run right after a title ending on a colon is its subtitle;
+- `... change hearts and minds? Journal of surgical orthopaedic advances. 2011 20`: with no journal
+  read, the title's last sentence before the numbers is the journal;
+- `Imperial Hygiene: A | Critical History of ... Health. | New York: Palgrave`: a journal or book run
+  between a title cut mid-phrase and an imprint is the rest of the title;
+- `... of Ordained | Ministry, Nashville:`: a title does not end on a bare word, so the words up to
+  the next punctuation are the title's too;
+- `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
+  sentence) ends the title, and the book or proceedings start there;
+
+Example:
+    >>> tokens = ("Gray,", "J.,", "Peer", "work,", "in", "Third", "Conference", "on", "Care,", "Springer,")
+    >>> title_before_in(tokens, ["author"] * 2 + ["title"] * 7 + ["publisher"])
+    ['author', 'author', 'title', 'title', 'publisher', 'publisher', 'publisher', 'publisher', 'publisher', 'publisher']
+"""
+
+from __future__ import annotations
+
+from .features import ends_sentence
+from .marks import CONTAINERS, EDITOR_MARK, IN_MARK, TAIL_TAKERS, VOLUME_MARK, runs_of
+
+
+def title_before_in(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """ `, in` before a capitalised word (or `the`), or `. In`, inside the first title ends it."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None:
+        return labels
+    _, start, end = run
+    for index in range(start + 2, end - 1):
+        if IN_MARK.match(tokens[index]) and opens_container(tokens[index - 1], tokens[index], tokens[index + 1]):
+            after = labels[end] if end < len(labels) and labels[end] in TAIL_TAKERS else "container-title"
+            labels[index:end] = [after] * (end - index)
+            break
+    return labels
+
+
+MAX_CLOSE = 3
+
+
+def title_closes_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title run, holding an unclosed `(`, takes the words up to the `)` within three that
+    closes it (not across a date: `Joseph (West Lafayette, IN, 1998).`)."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    title = " ".join(tokens[run[1]:run[2]]) if run is not None else ""
+    if title.count("(") <= title.count(")"):
+        return labels
+    end = run[2]
+    close = next((j for j in range(end, min(end + MAX_CLOSE, len(tokens))) if ")" in tokens[j] and "(" not in tokens[j]),
+                 None)
+    if close is not None and "date" not in labels[end:close + 1]:
+        labels[end:close + 1] = ["title"] * (close + 1 - end)
+    return labels
+
+
+MAX_HEAD_BACK = 8
+
+
+def journal_head_in_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title run, ended on a bare word right before a journal or book, gives that run the
+    capitalised words after its last punctuation (within eight; not after a subtitle's colon)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    _, start, end = runs[number]
+    if not tokens[end - 1][-1:].isalnum():
+        return labels
+    cut = next((i for i in range(end - 1, max(start, end - MAX_HEAD_BACK) - 1, -1) if not tokens[i - 1][-1:].isalnum()),
+               None)
+    if cut is not None and cut > start and tokens[cut][:1].isupper() and not tokens[cut - 1].endswith(":"):
+        labels[cut:end] = [runs[number + 1][0]] * (end - cut)
+    return labels
+
+
+def container_head_is_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The journal or book run right after the first title, when it opens on a lower-case word (not
+    `in`, `and`), gives the title its words up to the first comma or sentence end before a
+    capitalised word (`an overview. | Nat. Med`, `literary flow. | Cell`)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    _, start, end = runs[number + 1]
+    first = tokens[start]
+    if not first[:1].islower() or IN_MARK.match(first) or first.lower() in ("and", "&"):
+        return labels
+    cut = next((i for i in range(start + 1, end) if tokens[i][:1].isupper()
+                and (tokens[i - 1].endswith(",") or ends_sentence(tokens[i - 1]))), None)
+    if cut is not None:
+        labels[start:cut] = ["title"] * (cut - start)
+    return labels
+
+
+NUMBERS = frozenset({"volume", "issue", "pages"})
+
+
+def subtitle_after_colon(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The journal or book run right after a first title that ended on a colon is the title's, up to
+    its first comma or sentence end before a capitalised word, or whole when no volume, issue or pages
+    follow it; not when it opens on `In` or ends the reference (`Violence at work: International
+    Labour Organization.`, a publisher)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS \
+            or not tokens[runs[number][2] - 1].endswith(":"):
+        return labels
+    _, start, end = runs[number + 1]
+    if IN_MARK.match(tokens[start]) or end == len(tokens):
+        return labels
+    cut = next((i for i in range(start + 1, end) if tokens[i][:1].isupper()
+                and (tokens[i - 1].endswith(",") or ends_sentence(tokens[i - 1]))), None)
+    if cut is None and labels[end] in NUMBERS:
+        return labels
+    cut = end if cut is None else cut
+    labels[start:cut] = ["title"] * (cut - start)
+    return labels
+
+
+MAX_JOURNAL = 8
+
+
+NUMBERS_OR_DATE = frozenset({"volume", "issue", "pages", "date"})
+
+
+def journal_inside_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no journal or book read, and the first title followed by a volume, issue or pages (or a
+    date and then those), the title's words after its last sentence end (at most eight, capitalised)
+    are the journal; not when the title holds `In` (a chapter, for the rules on books)."""
+    if "journal" in labels or "container-title" in labels:
+        return labels
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in NUMBERS_OR_DATE:
+        return labels
+    if runs[number + 1][0] == "date" and not any(label in NUMBERS for label in labels[runs[number + 1][2]:]):
+        return labels
+    _, start, end = runs[number]
+    if any(IN_MARK.match(token) for token in tokens[start:end]):
+        return labels
+    cut = next((i for i in range(end - 1, start, -1)
+                if ends_sentence(tokens[i - 1]) or tokens[i - 1].endswith(("?", "!"))), None)
+    if cut is not None and end - cut <= MAX_JOURNAL and tokens[cut][:1].isupper():
+        labels[cut:end] = ["journal"] * (end - cut)
+    return labels
+
+
+IMPRINT = frozenset({"location", "publisher", "date", "note", "edition", "url"})
+
+
+TITLE_ENDS = ("?", "!", ".", ",", "\u201d", "\"", "\u2019", "'", "\u00bb")
+
+
+def book_title_split(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The journal or book run right after a first title that stopped mid-phrase (no sentence end,
+    comma or closing quotation), followed by an imprint or date and no volume, issue or pages
+    anywhere after, is the rest of the title; not when it opens on `In` or holds a volume or editor's
+    mark (a series: `Bulletin no. 11`, `Ed. Nadine Jasmine`)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 2 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    last = tokens[runs[number][2] - 1]
+    _, start, end = runs[number + 1]
+    if ends_sentence(last) or last.endswith(TITLE_ENDS) or IN_MARK.match(tokens[start]) \
+            or any(VOLUME_MARK.match(t) or EDITOR_MARK.match(t) for t in tokens[start:end]):
+        return labels
+    if runs[number + 2][0] in IMPRINT and not any(label in NUMBERS for label in labels[end:]):
+        labels[start:end] = ["title"] * (end - start)
+    return labels
+
+
+MAX_RUN_ON = 3
+
+
+NOT_TITLE = frozenset({"date", "url", "doi", "pages", "journal", "author", "container-title", "editor"})
+
+
+def title_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title, ended on a word without punctuation, takes the next words up to and with
+    the first that ends in punctuation (at most three; not a date, pages, names or a journal, and
+    not a place before its publisher's colon: `Mental Illness Washington, D.C.:`)."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None or run[2] >= len(tokens) or not tokens[run[2] - 1][-1:].isalnum():
+        return labels
+    end = run[2]
+    for stop in range(end, min(end + MAX_RUN_ON, len(tokens))):
+        token = tokens[stop]
+        if token[:1] in "([\"\u201c'\u2018" or IN_MARK.match(token) or token[:1].isdigit() or labels[stop] in NOT_TITLE:
+            return labels
+        if not token[-1:].isalnum():
+            if not (token.endswith(":") and labels[stop] in ("location", "publisher")):
+                labels[end:stop + 1] = ["title"] * (stop + 1 - end)
+            return labels
+    return labels
+
+
+def opens_container(before: str, mark: str, after: str) -> bool:
+    """Whether `mark` ("in") between `before` and `after` opens a container: after a comma, or
+    capitalised after a sentence's end (not after an initial: `Zamia L. in the West Indies`)."""
+    closed = before.endswith(",") or mark[0] == "I" and before.endswith(".") and len(before) > 2
+    return closed and (after[:1].isupper() or after == "the")
