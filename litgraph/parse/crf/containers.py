@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
+from .features import HAS_DIGIT
 from .marks import CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of
 from .titles import (book_title_split, container_head_is_title, journal_head_in_title, journal_inside_title,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_runs_on)
@@ -55,18 +56,14 @@ def journal_as_volume(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     runs = runs_of(labels)
     for number, (label, start, end) in enumerate(runs[:-1]):
         after = runs[number + 1]
-        if label == "volume" and not any(map(has_digit, tokens[start:end])) \
+        if label == "volume" and not any(map(HAS_DIGIT.search, tokens[start:end])) \
                 and not any(NO_VOLUME.match(t) for t in tokens[start:end]) \
-                and after[0] in ("issue", "pages") and has_digit(tokens[after[1]]):
+                and after[0] in ("issue", "pages") and HAS_DIGIT.search(tokens[after[1]]):
             labels[start:end] = ["journal"] * (end - start)
             if after[0] == "issue":
                 labels[after[1]:after[2]] = ["volume"] * (after[2] - after[1])
             break
     return labels
-
-
-def has_digit(token: str) -> bool:
-    return any(ch.isdigit() for ch in token)
 
 
 def in_place_is_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -187,7 +184,7 @@ def container_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     for stop in range(end, min(end + MAX_CONTAINER_RUN_ON, len(tokens))):
         token = tokens[stop]
         if labels[stop] in NOT_CONTAINER or IN_MARK.match(token) or token[:1].isdigit() \
-                or token[:1] == "(" and has_digit(token) or VOLUME_MARK.match(token):
+                or token[:1] == "(" and HAS_DIGIT.search(token) or VOLUME_MARK.match(token):
             break
         if not token[-1:].isalnum():
             if not (token.endswith(":") and labels[stop] in ("location", "publisher")):

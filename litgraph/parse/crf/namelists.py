@@ -59,7 +59,6 @@ def initials_end_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str
 
 
 UPPER_INITIALS = re.compile(r"^[A-Z]{1,3}$|^[A-Z]\.?$")  # "JH", "K": Vancouver initials end a list bare
-INITIAL = re.compile(r"^(?:[A-Z]\.)+$|^[A-Z]\.(?:-[A-Z]\.)?$")
 JOINS = frozenset({"and", "&", "und", "et", "y"})
 YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 QUOTE_OPENERS = "\"\u201c\u00ab'\u2018"
@@ -89,7 +88,7 @@ def authors_end_in_punctuation(tokens: tuple[str, ...], labels: list[str]) -> li
 
 def closes_names(token: str) -> bool:
     """`Homilius, J.,`, `H.:`, `Chris.`: a comma, semicolon or colon, or a period after a word."""
-    return token[-1:] in ",;:" or token.endswith(".") and not INITIAL.match(token)
+    return token[-1:] in ",;:" or token.endswith(".") and not INITIALS.match(token)
 
 
 def title_is_run_on(tokens: tuple[str, ...], start: int, end: int) -> bool:
