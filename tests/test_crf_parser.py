@@ -10,7 +10,7 @@ from conftest import run_cli
 
 from litgraph.model import Author
 from litgraph.parse import parse_reference
-from litgraph.parse.crf.features import sequence_features, shape
+from litgraph.parse.crf.features import readable, sequence_features, shape
 from litgraph.parse.crf.fields import read_fields, split_volume
 from litgraph.parse.crf.labeller import Labelling
 from litgraph.parse.crf.persons import split_persons
@@ -33,7 +33,7 @@ def labelled(*segments: tuple[str, str]) -> Labelling:
 # --- features -------------------------------------------------------------------------------------
 
 def test_features_mark_years_ranges_initials_and_dictionaries():
-    feats = sequence_features(["Smith,", "J.", "(2001).", "Psychiatr", "Serv,", "36(2),", "238–49."])
+    feats = readable(sequence_features(["Smith,", "J.", "(2001).", "Psychiatr", "Serv,", "36(2),", "238–49."]))
     assert "init" in feats[1] and "year" in feats[2]
     assert "volis" in feats[5] and "range" in feats[6]
     assert "d:journal" in feats[3] and "d:journal" in feats[4]
@@ -42,7 +42,7 @@ def test_features_mark_years_ranges_initials_and_dictionaries():
 
 
 def test_features_see_identifiers_and_cues():
-    feats = sequence_features(["In:", "doi:10.1000/xyz", "https://example.org/a", "PMID:123456"])
+    feats = readable(sequence_features(["In:", "doi:10.1000/xyz", "https://example.org/a", "PMID:123456"]))
     assert "d:cue" in feats[0] and "doi" in feats[1] and "url" in feats[2] and "pmid" in feats[3]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from litgraph.parse.crf.features import context_features, sequence_features
+from litgraph.parse.crf.features import context_features, readable, sequence_features
 from litgraph.parse.crf.fields import segments_of
 from litgraph.parse.crf.labeller import Labelling
 from litgraph.parse.crf.marks import runs_of
@@ -58,12 +58,13 @@ def test_a_long_author_list_keeps_its_last_mark_off():
 
 
 def test_context_features_count_sentences_years_quotes_and_parentheses():
-    rows = context_features(["Smith", "J.", "(2001).", "“A", "title.”", "Journal.", "12."])
+    rows = readable(context_features(["Smith", "J.", "(2001).", "“A", "title.”", "Journal.", "12."]))
     assert rows[0] == ("sent=0", "left=3", "yearahead")  # "(2001).", "title.”" and "Journal." end sentences
     assert rows[3][:2] == ("sent=1", "yearseen") and "inq" in rows[4] and "inq" not in rows[3]
     assert rows[5][0] == "sent=2" and rows[6] == ("sent=3", "yearseen", "left=0")
 
 
-def test_features_are_plain_strings_one_row_per_token():
-    rows = sequence_features("Smith J. A title. J Test. 2001;12:45-67.".split())
-    assert len(rows) == 7 and all(isinstance(f, str) for row in rows for f in row)
+def test_features_are_utf8_byte_strings_one_row_per_token():
+    rows = sequence_features("Smith J. Á title. J Test. 2001;12:45-67.".split())
+    assert len(rows) == 7 and all(isinstance(f, bytes) for row in rows for f in row)
+    assert "w=á" in readable(rows)[2]

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from litgraph.parse.crf.data import from_segments
-from litgraph.parse.crf.features import sequence_features
+from litgraph.parse.crf.features import readable, sequence_features
 from litgraph.parse.crf.repair import islands, quoted_title, repair
 from litgraph.parse.crf.synthetic import generate
 from litgraph.parse.training import openvocab
@@ -117,7 +117,7 @@ def test_sciences_shapes_print_in_proceedings_pages_and_year_last():
 # --- features -------------------------------------------------------------------------------------
 
 def test_each_token_sees_its_neighbours_two_either_side_and_padding_at_the_ends():
-    rows = sequence_features(["Smith,", "J.", "(2001).", "Title."])
+    rows = readable(sequence_features(["Smith,", "J.", "(2001).", "Title."]))
     assert "-2:none" in rows[0] and "-1:none" in rows[0] and "1:w=j" in rows[0] and "2:w=2001" in rows[0]
     assert "-2:w=j" in rows[3] and "-1:w=2001" in rows[3] and "1:none" in rows[3] and "2:none" in rows[3]
     assert rows[0][-1] == "BOS" and rows[-1][-1] == "EOS"

@@ -4,9 +4,11 @@ Each token gets its own features (word, shape, capitalisation, punctuation,
 digits, year, page-range, volume(issue), identifier patterns, dictionaries,
 position in the string, how many sentences and years came before, how many
 sentences and whether a year are still to come) and a few of its neighbours'
-(±1, ±2). Features are plain strings (value 1), which is the fastest form
-python-crfsuite accepts; a binary property is a feature when true and absent
-when false ("yearseen", never "noyear"), which halves what the tagger looks up.
+(±1, ±2). Features are UTF-8 byte strings (value 1), the fastest form
+python-crfsuite accepts: it copies bytes as they are, where it would encode a
+str every time (`readable` decodes them for people). A binary property is a
+feature when true and absent when false ("yearseen", never "noyear"), which
+halves what the tagger looks up.
 """
 
 from __future__ import annotations
@@ -113,30 +115,41 @@ def token_features(token: str) -> tuple[str, ...]:
 
 
 OFFSETS = (-2, -1, 1, 2)
-PADDING = tuple((f"{offset}:none",) for offset in OFFSETS)  # what a token sees beyond either end
-POSITIONS = tuple(f"pos={tenth}" for tenth in range(10))
+PADDING = tuple((f"{offset}:none".encode(),) for offset in OFFSETS)  # what a token sees beyond either end
+POSITIONS = tuple(f"pos={tenth}".encode() for tenth in range(10))
 
 
-def sequence_features(tokens: list[str]) -> list[tuple[str, ...]]:
-    """The features of every token of one reference, with context and neighbours (a tuple per token:
-    python-crfsuite reads any sequence of strings)."""
+def sequence_features(tokens: list[str]) -> list[tuple[bytes, ...]]:
+    """The features of every token of one reference, with context and neighbours (a tuple of UTF-8
+    byte strings per token: python-crfsuite reads any sequence of them)."""
     total = len(tokens)
     context = context_features(tokens)
     seen = [PADDING, PADDING, *map(seen_from, tokens), PADDING, PADDING]  # token i is seen[i + 2]
-    result = [token_features(token) + context[i] + (POSITIONS[10 * i // total],) + seen[i][0] + seen[i + 1][1]
+    result = [own_features(token) + context[i] + (POSITIONS[10 * i // total],) + seen[i][0] + seen[i + 1][1]
               + seen[i + 3][2] + seen[i + 4][3] for i, token in enumerate(tokens)]
     if result:
-        result[0] += ("BOS",)
-        result[-1] += ("EOS",)
+        result[0] += (b"BOS",)
+        result[-1] += (b"EOS",)
     return result
 
 
+def readable(rows: list[tuple[bytes, ...]]) -> list[tuple[str, ...]]:
+    """`sequence_features` rows as text, for people and tests."""
+    return [tuple(feature.decode() for feature in row) for row in rows]
+
+
 @lru_cache(maxsize=65536)
-def seen_from(token: str) -> tuple[tuple[str, ...], ...]:
+def own_features(token: str) -> tuple[bytes, ...]:
+    """`token_features`, encoded."""
+    return tuple([feature.encode() for feature in token_features(token)])
+
+
+@lru_cache(maxsize=65536)
+def seen_from(token: str) -> tuple[tuple[bytes, ...], ...]:
     """`token`'s neighbour features as each of `OFFSETS` sees them: prefixed "-2:" for the token two
     after it, "-1:" for the next, "1:" for the one before and "2:" for the one two before."""
     view = neighbour_view(token)
-    return tuple(tuple(map(OFFSET_PREFIX[offset].__add__, view)) for offset in OFFSETS)
+    return tuple(tuple([(OFFSET_PREFIX[offset] + feature).encode() for feature in view]) for offset in OFFSETS)
 
 
 @lru_cache(maxsize=65536)
@@ -148,7 +161,7 @@ def neighbour_view(token: str) -> tuple[str, ...]:
 OFFSET_PREFIX = {offset: f"{offset}:" for offset in OFFSETS}
 
 
-def context_features(tokens: list[str]) -> list[tuple[str, ...]]:
+def context_features(tokens: list[str]) -> list[tuple[bytes, ...]]:
     """Running state: sentences ended, a year seen, inside quotes, inside parentheses; and what is
     still to come: the sentences left before the end, a year ahead."""
     rows, ends, years = [], [], []
@@ -169,11 +182,11 @@ def context_features(tokens: list[str]) -> list[tuple[str, ...]]:
     return rows
 
 
-AHEAD = {(n, y): (f"left={n}",) + (("yearahead",) if y else ()) for n in range(4) for y in (False, True)}
+AHEAD = {(n, y): (f"left={n}".encode(),) + ((b"yearahead",) if y else ()) for n in range(4) for y in (False, True)}
 
 
-CONTEXTS = {(n, y, q, p): (f"sent={n}",) + ("yearseen",) * y + ("inq",) * q + ("inpar",) * p  # absent: not so
-            for n in range(7) for y in (False, True) for q in (False, True) for p in (False, True)}
+CONTEXTS = {(n, y, q, p): (f"sent={n}".encode(),) + (b"yearseen",) * y + (b"inq",) * q + (b"inpar",) * p
+            for n in range(7) for y in (False, True) for q in (False, True) for p in (False, True)}  # absent: not so
 
 
 @lru_cache(maxsize=131072)
