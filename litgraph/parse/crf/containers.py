@@ -37,7 +37,7 @@ import re
 
 from . import lexicon
 from .features import HAS_DIGIT
-from .marks import CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of
+from .marks import CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of, words_of
 from .titles import (book_title_split, container_head_is_title, journal_head_in_title, journal_inside_title,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_runs_on)
 
@@ -113,13 +113,14 @@ INSTITUTION = re.compile(r"^(?:univ|university|universit[éyàä]t?|universidad|
 REPORT_CUE = re.compile(r"^(?:tr|tech|technical|report|rep|rpt|thesis|dissertation|memo|memorandum|working|"
                         r"preprint)\.?,?$", re.IGNORECASE)
 
-REPORT_INITIALS = frozenset("tTrRdDmMwWpP")  # what REPORT_CUE's words start with
+REPORT_CUES = frozenset({"tr", "tech", "technical", "report", "rep", "rpt", "thesis", "dissertation", "memo",
+                         "memorandum", "working", "preprint"})  # REPORT_CUE's words
 
 
 def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A report's or thesis's institution is its publisher: with a report or thesis cue outside the
     title, every journal or book run that names an institution becomes the publisher."""
-    if not any(token[:1] in REPORT_INITIALS and label != "title" and REPORT_CUE.match(token)
+    if REPORT_CUES.isdisjoint(words_of(tokens)) or not any(label != "title" and REPORT_CUE.match(token)
                for token, label in zip(tokens, labels)):
         return labels
     for label, start, end in runs_of(labels):
@@ -262,6 +263,7 @@ def series_volume(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 WORK_VOLUME = re.compile(r"^(?:vol|vols|volume|volumes|bd|bde|tome|tomes)\.?$", re.IGNORECASE)
+WORK_VOLUMES = frozenset({"vol", "vols", "volume", "volumes", "bd", "bde", "tome", "tomes"})
 WORK_NUMBER = re.compile(r"^(?:\d+|[IVXLCivxlc]+)[,.]?$")
 NUMBER_JOINS = frozenset({"and", "&", "-", "\u2013", "to"})
 MAX_WORK = 12
@@ -271,6 +273,9 @@ def volume_of_work(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """`Vol. 4 of Work.` (or `Vols. 4 and 5 of`) after a sentence's end: the volume, then the work up to
     the next period as the container; with no title read before it, the last journal or book run
     before it is the title."""
+    words = words_of(tokens)
+    if "of" not in words or WORK_VOLUMES.isdisjoint(words):
+        return labels
     for index in range(2, len(tokens) - 3):
         if WORK_VOLUME.match(tokens[index]) and tokens[index - 1].endswith(".") and WORK_NUMBER.match(tokens[index + 1]):
             of = index + 2

@@ -5,6 +5,8 @@ Example:
     (('author', 0, 2), ('title', 2, 3))
     >>> bool(EDITOR_MARK.match("(dir.),")), bool(NAME_PART.match("BIRNBAUM"))
     (True, True)
+    >>> sorted(words_of(("Vol.", "4", "of", "(n.d.)")))
+    ['4', 'n.d', 'of', 'vol']
 """
 
 from __future__ import annotations
@@ -43,3 +45,19 @@ def runs_of_labels(labels: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
         return ()
     cuts = [index for index in range(1, len(labels)) if labels[index] != labels[index - 1]]
     return tuple((labels[start], start, end) for start, end in zip([0, *cuts], [*cuts, len(labels)]))
+
+
+WORD_EDGES = "\"'“”‘’«»„()[]{}<>.,:;!?"
+
+
+@lru_cache(maxsize=16)
+def words_of(tokens: tuple[str, ...]) -> frozenset[str]:
+    """Every token lower-cased and stripped of the punctuation around it. A rule that needs a cue
+    word (`vol`, `of`, `report`) looks here first and stops at once when the reference has none."""
+    return frozenset([token.strip(WORD_EDGES).lower() for token in tokens])
+
+
+@lru_cache(maxsize=16)
+def text_of(tokens: tuple[str, ...]) -> str:
+    """The tokens lower-cased and joined by spaces, for a rule's first look for a mark inside words."""
+    return " ".join(tokens).lower()

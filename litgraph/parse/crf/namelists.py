@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .features import ends_sentence
-from .marks import INITIALS, runs_of
+from .marks import INITIALS, runs_of, words_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
@@ -110,7 +110,7 @@ def number_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 ROLE_CUE = re.compile(r"^(?:dir|directed|perf|prod|produced|screenplay|ed|eds|edited|narr)[.,:]?$", re.IGNORECASE)
-ROLE_INITIALS = frozenset("dDpPsSeEnN")  # what ROLE_CUE's words start with
+ROLE_CUES = frozenset({"dir", "directed", "perf", "prod", "produced", "screenplay", "ed", "eds", "edited", "narr"})
 EDITOR_CUE = re.compile(r"^(?:ed|eds|edited)[.,:]?$", re.IGNORECASE)
 MAX_CUE_AT = 30
 MAX_ROLE = 8
@@ -120,10 +120,9 @@ def title_before_role(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """When every word up to a role cue after a sentence's end (`Dir.`, `Perf.`, `Prod.`, `Ed.`) was
     read as names, they are the title; each role's names up to the next period are editors (`Ed.`)
     or a note (a film's director, performers, producer), not authors."""
-    if labels[:1] != ["author"]:
+    if labels[:1] != ["author"] or ROLE_CUES.isdisjoint(words_of(tokens)):
         return labels
-    cue = next((i for i in range(1, min(len(tokens), MAX_CUE_AT)) if tokens[i][:1] in ROLE_INITIALS
-                and ROLE_CUE.match(tokens[i])
+    cue = next((i for i in range(1, min(len(tokens), MAX_CUE_AT)) if ROLE_CUE.match(tokens[i])
                 and (ends_sentence(tokens[i - 1]) or tokens[i - 1].endswith(("?", "!")))), None)
     if cue is None or any(label != "author" for label in labels[:cue]):
         return labels

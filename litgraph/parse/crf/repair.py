@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from . import containers, namelists
 from .features import ends_sentence
-from .marks import CUES, IN_MARK, TAIL_TAKERS, runs_of
+from .marks import CUES, IN_MARK, TAIL_TAKERS, runs_of, text_of, words_of
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
@@ -49,6 +49,9 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
 
 def no_date(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ "(n.d.)" is the date."""
+    text = text_of(tokens)
+    if "n.d" not in text and "s.d" not in text and "o.j" not in text:
+        return labels
     for index, token in enumerate(tokens):
         if token[:1] in NO_DATE_STARTS and is_no_date(token):
             labels[index] = "date"
@@ -263,6 +266,7 @@ def pages_after_issue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 EXTENT_UNIT = re.compile(r"^(?:p|pp|pages|s|seiten|str)\.?[,;]?$", re.IGNORECASE)
+EXTENT_UNITS = frozenset({"p", "pp", "pages", "s", "seiten", "str"})
 EXTENT = re.compile(r"^\d{1,4}$")
 AFTER_EXTENT = frozenset({"date", "note", "url", "doi"})
 
@@ -270,6 +274,8 @@ AFTER_EXTENT = frozenset({"date", "note", "url", "doi"})
 def page_count(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A number read as a volume, issue or pages, then `p.` (not after `p.`), at the end or before a
     parenthesis, a date or a note, is the book's number of pages: a note."""
+    if EXTENT_UNITS.isdisjoint(words_of(tokens)):
+        return labels
     for index in range(len(tokens) - 1):
         if EXTENT.match(tokens[index]) and EXTENT_UNIT.match(tokens[index + 1]) \
                 and labels[index] in ("volume", "pages", "issue") \
@@ -312,6 +318,9 @@ NAME_QUOTES = ("\u201c", "\"", "\u00ab", "\u201e")
 
 def quote_ends_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """An author run that reaches a word opened by a quotation mark ends before it: the rest is title."""
+    text = text_of(tokens)
+    if not any(quote in text for quote in NAME_QUOTES):
+        return labels
     for label, start, end in runs_of(labels):
         if label != "author":
             continue

@@ -27,11 +27,13 @@ Example:
 from __future__ import annotations
 
 from .features import ends_sentence
-from .marks import CONTAINERS, EDITOR_MARK, IN_MARK, TAIL_TAKERS, VOLUME_MARK, runs_of
+from .marks import CONTAINERS, EDITOR_MARK, IN_MARK, TAIL_TAKERS, VOLUME_MARK, runs_of, text_of, words_of
 
 
 def title_before_in(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ `, in` before a capitalised word (or `the`), or `. In`, inside the first title ends it."""
+    if "in" not in words_of(tokens):
+        return labels
     run = next((r for r in runs_of(labels) if r[0] == "title"), None)
     if run is None:
         return labels
@@ -50,6 +52,8 @@ MAX_CLOSE = 3
 def title_closes_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """The first title run, holding an unclosed `(`, takes the words up to the `)` within three that
     closes it (not across a date: `Joseph (West Lafayette, IN, 1998).`)."""
+    if "(" not in text_of(tokens):
+        return labels
     run = next((r for r in runs_of(labels) if r[0] == "title"), None)
     title = " ".join(tokens[run[1]:run[2]]) if run is not None else ""
     if title.count("(") <= title.count(")"):
