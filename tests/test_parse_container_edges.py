@@ -16,8 +16,8 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_auth
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, journal_head_in_title,
-                                       journal_inside_title, subtitle_after_colon, title_before_in,
-                                       title_closes_parenthesis, title_runs_on)
+                                       journal_inside_title, medium_after_title, subtitle_after_colon,
+                                       title_before_in, title_closes_parenthesis, title_runs_on)
 from litgraph.parse.reference import explain_reference
 
 
@@ -657,3 +657,39 @@ def test_a_book_run_between_a_title_cut_mid_phrase_and_the_imprint_is_the_title(
 ])
 def test_a_journal_after_a_finished_title_or_before_numbers_stays(text, labels):
     assert book_title_split(words(text), list(labels)) == labels
+
+
+# --- a bracketed medium after the title ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, medium", [
+    ("Harbour Lights [Motion picture]. Leeds: Northern Films.", "[Motion picture]."),
+    ("Counting Birds [Computer software].", "[Computer software]."),
+    ("Night Shift [DVD]. London: Tideway.", "[DVD]."),
+])
+def test_a_bracketed_medium_ends_the_title(text, medium):
+    tokens = words(text)
+    labels = medium_after_title(tokens, ["title"] * len(tokens))
+    assert " ".join(t for t, l in zip(tokens, labels) if l == "medium") == medium
+    assert labels[0] == "title" and "title" not in labels[labels.index("medium"):]
+
+
+@pytest.mark.parametrize("text", [
+    "Ostrak iz Tepe [Ostracon from the Hill]. Moscow.",  # a translation stays in the title
+    "Screening of premature infants [in Chinese].",
+    "[Construction of a yeast strain]. Chin J Biotech.",  # a bracket opening the title
+    "Harbour Lights [Motion picture of the coast in winter]. Leeds.",  # more than a description
+])
+def test_a_bracket_that_is_not_a_medium_stays_in_the_title(text):
+    tokens = words(text)
+    assert medium_after_title(tokens, ["title"] * len(tokens)) == ["title"] * len(tokens)
+
+
+def test_the_parser_reads_a_films_title_without_its_medium():
+    parsed = parse_reference("Marsh, K. (Director). (2004). Harbour lights [Motion picture]. Leeds: Northern Films.")
+    assert parsed.title == "Harbour lights" and parsed.year == 2004
+    assert [(a.family, a.given) for a in parsed.authors] == [("Marsh", "K")]  # "(Director)" is a role, not a name
+
+
+def test_a_role_in_parentheses_is_not_a_name():
+    names = split_persons("Hale, C., Ortiz, F. (Producers), & Brand, D. (Writer/Director).")
+    assert [(a.family, a.given) for a in names.authors] == [("Hale", "C"), ("Ortiz", "F"), ("Brand", "D")]

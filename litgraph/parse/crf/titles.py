@@ -17,6 +17,8 @@
   the next punctuation are the title's too;
 - `Title, in Third International Conference ...`: an `in` after a comma (or `In` after a
   sentence) ends the title, and the book or proceedings start there;
+- `Bowling for Columbine [DVD].`: a bracketed description of the medium (APA's `[Motion picture]`,
+  `[Computer software]`) ends the title; a bracketed translation stays in it;
 
 Example:
     >>> tokens = ("Gray,", "J.,", "Peer", "work,", "in", "Third", "Conference", "on", "Care,", "Springer,")
@@ -213,3 +215,33 @@ def opens_container(before: str, mark: str, after: str) -> bool:
     capitalised after a sentence's end (not after an initial: `Zamia L. in the West Indies`)."""
     closed = before.endswith(",") or mark[0] == "I" and before.endswith(".") and len(before) > 2
     return closed and (after[:1].isupper() or after == "the")
+
+
+# The words of APA's bracketed descriptions of a medium or format: `[Motion picture]`, `[Video file]`
+DESCRIPTOR_WORDS = frozenset({
+    "motion", "picture", "film", "dvd", "video", "file", "videorecording", "videocassette", "television",
+    "tv", "series", "episode", "broadcast", "podcast", "audio", "recording", "sound", "cd", "cd-rom",
+    "computer", "software", "program", "programme", "mobile", "application", "app", "data", "set", "dataset",
+    "brochure", "fact", "sheet", "blog", "post", "web", "log", "powerpoint", "slides", "lecture", "notes",
+    "webinar", "tweet", "map", "photograph", "painting", "press", "release", "poster", "presentation",
+})
+MAX_DESCRIPTOR = 4
+
+
+def medium_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """In the first title run, a bracketed group of medium words after the first word (`[Motion
+    picture].`, `[DVD]`) is the medium, and what follows it is not the title."""
+    if "[" not in text_of(tokens):
+        return labels
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None:
+        return labels
+    _, start, end = run
+    opened = next((i for i in range(start + 1, end) if tokens[i].startswith("[")), None)
+    if opened is None:
+        return labels
+    close = next((j for j in range(opened, min(opened + MAX_DESCRIPTOR, end)) if "]" in tokens[j]), None)
+    words = close is not None and [token.strip("[]().,;:").lower() for token in tokens[opened:close + 1]]
+    if words and all(word in DESCRIPTOR_WORDS for word in words):
+        labels[opened:end] = ["medium"] * (close + 1 - opened) + ["note"] * (end - close - 1)
+    return labels
