@@ -693,3 +693,14 @@ def test_the_parser_reads_a_films_title_without_its_medium():
 def test_a_role_in_parentheses_is_not_a_name():
     names = split_persons("Hale, C., Ortiz, F. (Producers), & Brand, D. (Writer/Director).")
     assert [(a.family, a.given) for a in names.authors] == [("Hale", "C"), ("Ortiz", "F"), ("Brand", "D")]
+
+
+@pytest.mark.parametrize("text, journal", [
+    ("Dust on ice shelves, Antarctica, Cryosphere & Climate Letters, v. 3, p. 1-9.", "Cryosphere & Climate Letters"),
+    ("Dust on ice shelves, Antarctica, Annalen der Erde - Glaciology, v. 3, p. 1-9.", "Annalen der Erde - Glaciology"),
+])
+def test_a_title_does_not_end_on_an_ampersand_or_dash_before_the_journal(text, journal):
+    tokens = words(text)
+    cut = tokens.index(journal.split()[-1] + ",")
+    labels = journal_head_in_title(tokens, ["title"] * cut + ["journal"] + ["volume"] * (len(tokens) - cut - 1))
+    assert " ".join(t for t, l in zip(tokens, labels) if l == "journal").rstrip(",") == journal

@@ -71,15 +71,18 @@ def title_closes_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list
 MAX_HEAD_BACK = 8
 
 
+JOINERS = frozenset({"&", "-", "\u2013", "\u2014", "+"})  # `Meteoritics & | Planetary Science`: no title ends on them
+
+
 def journal_head_in_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """The first title run, ended on a bare word right before a journal or book, gives that run the
-    capitalised words after its last punctuation (within eight; not after a subtitle's colon)."""
+    """The first title run, ended on a bare word (or on `&`, `-`) right before a journal or book, gives
+    that run the capitalised words after its last punctuation (within eight; not after a subtitle's colon)."""
     runs = runs_of(labels)
     number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
         return labels
     _, start, end = runs[number]
-    if not tokens[end - 1][-1:].isalnum():
+    if not tokens[end - 1][-1:].isalnum() and tokens[end - 1] not in JOINERS:
         return labels
     cut = next((i for i in range(end - 1, max(start, end - MAX_HEAD_BACK) - 1, -1) if not tokens[i - 1][-1:].isalnum()),
                None)
