@@ -449,6 +449,12 @@ def test_an_editor_cue_after_the_title_marks_editors():
     assert title_before_role(tokens, labels)[:5] == ["title"] * 2 + ["editor"] * 3
 
 
+def test_a_role_cue_read_into_the_title_leaves_it():
+    tokens = words("Rivers of Salt. Dir. Ana Ortiz. Tideway Films, 2004.")
+    labels = ["title"] * 6 + ["publisher"] * 2 + ["date"]
+    assert title_before_role(tokens, labels) == ["title"] * 3 + ["note"] * 3 + ["publisher"] * 2 + ["date"]
+
+
 def test_an_author_whose_title_follows_keeps_the_names():
     tokens = words("Smith, John. Peer work. Ed. Ann Lee. London: Sage, 2001.")
     labels = ["author"] * 2 + ["title"] * 2 + ["editor"] * 3 + ["location", "publisher", "date"]

@@ -118,13 +118,13 @@ MAX_ROLE = 8
 
 def title_before_role(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """When every word up to a role cue after a sentence's end (`Dir.`, `Perf.`, `Prod.`, `Ed.`) was
-    read as names, they are the title; each role's names up to the next period are editors (`Ed.`)
-    or a note (a film's director, performers, producer), not authors."""
-    if labels[:1] != ["author"] or ROLE_CUES.isdisjoint(words_of(tokens)):
+    read as names, or as the title, they are the title; each role's names up to the next period are
+    editors (`Ed.`) or a note (a film's director, performers, producer), not authors or title."""
+    if labels[:1] not in (["author"], ["title"]) or ROLE_CUES.isdisjoint(words_of(tokens)):
         return labels
     cue = next((i for i in range(1, min(len(tokens), MAX_CUE_AT)) if ROLE_CUE.match(tokens[i])
                 and (ends_sentence(tokens[i - 1]) or tokens[i - 1].endswith(("?", "!")))), None)
-    if cue is None or any(label != "author" for label in labels[:cue]):
+    if cue is None or any(label != labels[0] for label in labels[:cue]):
         return labels
     labels[:cue] = ["title"] * cue
     index = cue
