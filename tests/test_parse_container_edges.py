@@ -17,7 +17,8 @@ from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, journal_head_in_title,
                                        journal_inside_title, medium_after_title, subtitle_after_colon,
-                                       title_before_in, title_closes_parenthesis, title_runs_on)
+                                       title_before_in, title_closes_parenthesis, title_ends_on_open_word,
+                                       title_runs_on)
 from litgraph.parse.reference import explain_reference
 
 
@@ -710,3 +711,20 @@ def test_a_title_does_not_end_on_an_ampersand_or_dash_before_the_journal(text, j
     cut, end = next(i for i, t in enumerate(tokens) if t in ("&", "-")) + 1, tokens.index(journal.split()[-1] + ",") + 1
     labels = journal_head_in_title(tokens, ["title"] * cut + ["journal"] * (end - cut) + ["volume"] * (len(tokens) - end))
     assert " ".join(t for t, l in zip(tokens, labels) if l == "journal").rstrip(",") == journal
+
+
+
+def test_a_title_ended_on_of_takes_the_journals_words_up_to_its_first_sentence():
+    tokens = words("Smith J. Breakup of Eastern Gondwana. Sedimentary Geology 12, 1-9.")
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 4 + ["volume", "pages"]
+    assert title_ends_on_open_word(tokens, labels) == ["author"] * 2 + ["title"] * 4 + ["journal"] * 2 + ["volume", "pages"]
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("Smith J. Breakup of Gondwana. Sedimentary Geology 12, 1-9.", 4),  # the title ends on a word titles end on
+    ("Smith J. Progress and Energy Policy 12, 1-9.", 4),  # no sentence ends inside the journal: left alone
+])
+def test_a_journal_without_a_title_tail_is_left_alone(text, cut):
+    tokens = words(text)
+    labels = ["author"] * 2 + ["title"] * (cut - 2) + ["journal"] * (len(tokens) - cut - 2) + ["volume", "pages"]
+    assert title_ends_on_open_word(tokens, list(labels)) == labels

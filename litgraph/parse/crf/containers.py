@@ -39,7 +39,8 @@ from . import lexicon
 from .features import HAS_DIGIT
 from .marks import CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of, words_of
 from .titles import (book_title_split, container_head_is_title, journal_head_in_title, journal_inside_title,
-                     medium_after_title, subtitle_after_colon, title_before_in, title_closes_parenthesis, title_runs_on)
+                     medium_after_title, subtitle_after_colon, title_before_in, title_closes_parenthesis,
+                     title_ends_on_open_word, title_runs_on)
 
 MAX_EDITORS = 16
 BOOKS = ("container-title",)
@@ -370,5 +371,5 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 # The rules in the order they run, after the general ones in `repair`.
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
-         journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
+         title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
          medium_after_title)

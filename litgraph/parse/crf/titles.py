@@ -248,3 +248,25 @@ def medium_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     if words and all(word in DESCRIPTOR_WORDS for word in words):
         labels[opened:end] = ["medium"] * (close + 1 - opened) + ["note"] * (end - close - 1)
     return labels
+
+
+# Words no title ends on: `Reactions of young adults to | September 11, 2001. Archives of Pediatrics`
+OPEN_ENDED = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "from", "&", "at", "by",
+                        "und", "der", "die", "das", "des", "de", "du", "la", "le", "et", "y", "e", "em"})
+MAX_TITLE_TAIL = 8
+
+
+def title_ends_on_open_word(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title run, ended on a word no title ends on (`of`, `the`, `and`), takes the words of
+    the journal or book run after it up to the first sentence's end inside that run (within eight)."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    end, (_, start, stop) = runs[number][2], runs[number + 1]
+    if tokens[end - 1].lower() not in OPEN_ENDED:
+        return labels
+    cut = next((j for j in range(start, min(stop - 1, start + MAX_TITLE_TAIL)) if ends_sentence(tokens[j])), None)
+    if cut is not None:
+        labels[start:cut + 1] = ["title"] * (cut + 1 - start)
+    return labels
