@@ -721,7 +721,7 @@ def test_a_title_ended_on_of_takes_the_journals_words_up_to_its_first_sentence()
 
 
 @pytest.mark.parametrize("text, cut", [
-    ("Smith J. Breakup of Gondwana. Sedimentary Geology 12, 1-9.", 4),  # the title ends on a word titles end on
+    ("Smith J. Breakup of Gondwana. Sedimentary Geology 12, 1-9.", 5),  # the title ends on a word titles end on
     ("Smith J. Progress and Energy Policy 12, 1-9.", 4),  # no sentence ends inside the journal: left alone
 ])
 def test_a_journal_without_a_title_tail_is_left_alone(text, cut):
