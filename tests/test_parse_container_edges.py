@@ -10,7 +10,7 @@ from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, meeting_place, periodical_after_quoted_title,
-                                           report_institution, series_volume, volume_of_work)
+                                           publisher_after_title, report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
@@ -728,3 +728,22 @@ def test_a_journal_without_a_title_tail_is_left_alone(text, cut):
     tokens = words(text)
     labels = ["author"] * 2 + ["title"] * (cut - 2) + ["journal"] * (len(tokens) - cut - 2) + ["volume", "pages"]
     assert title_ends_on_open_word(tokens, list(labels)) == labels
+
+
+
+def test_a_publisher_read_as_a_book_title_after_the_title_is_the_publisher():
+    tokens = words("Lund, K. (1998). Reasoning under Doubt. Harbour Media. ISBN 0-12-345678-9.")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 3 + ["container-title"] * 2 + ["isbn"] * 2
+    assert publisher_after_title(tokens, labels)[6:8] == ["publisher"] * 2
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Lund, K. (1998). Reasoning. Publishers Weekly, 12, 3-4.", ["author"] * 2 + ["date", "title"]
+     + ["journal"] * 2 + ["volume", "pages"]),  # a periodical, with numbers
+    ("Lund, K. (1998). Reasoning. Publishers Weekly. 12 May.", ["author"] * 2 + ["date", "title"]
+     + ["journal"] * 2 + ["date"] * 2),  # a periodical's word
+    ("Lund, K. (1998). Reasoning. In Harbour Media Essays. Oslo.", ["author"] * 2 + ["date", "title"]
+     + ["container-title"] * 4 + ["location"]),  # a book after In
+])
+def test_a_periodical_or_a_book_after_in_stays(text, labels):
+    assert publisher_after_title(words(text), list(labels)) == labels

@@ -369,7 +369,42 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 
 
 # The rules in the order they run, after the general ones in `repair`.
+
+
+PERIODICAL = frozenset({"journal", "proceedings", "proc", "review", "bulletin", "transactions", "annals", "quarterly",
+                        "magazine", "times", "news", "letters", "gazette", "post", "herald", "tribune", "globe",
+                        "weekly", "daily", "monthly"})
+IMPRINT_NAMES = frozenset({"kaufmann", "media", "pr", "academy", "house", "verlag", "publ"})  # with `lexicon`'s
+AFTER_IMPRINT = frozenset({"date", "location", "url", "note", "doi", "isbn", "identifier", "medium", "edition"})
+MAX_IMPRINT = 5
+
+
+def publisher_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A book's publisher read as a journal or book title (`Pearl, J. (1988). Probabilistic Reasoning.
+    Morgan Kaufmann.`): with no volume, issue or pages anywhere, a short run after the title, not after
+    `In`, naming a publisher and not a periodical, with only a date, place, link or note after it."""
+    if any(label in ("volume", "issue", "pages") for label in labels):
+        return labels
+    runs = runs_of(labels)
+    first = next((i for i, run in enumerate(runs) if run[0] == "title"), None)
+    if first is None:
+        return labels
+    for index in range(first + 1, len(runs)):
+        label, start, end = runs[index]
+        if label in CONTAINERS and names_publisher(tokens[start - 1:end]) \
+                and all(run[0] in AFTER_IMPRINT for run in runs[index + 1:]):
+            labels[start:end] = ["publisher"] * (end - start)
+    return labels
+
+
+def names_publisher(tokens: tuple[str, ...]) -> bool:
+    """Whether a run (with the token before it) is a publisher's name: short, not after `In`, with a
+    publisher's word and no periodical's."""
+    words = {token.strip(".,:;()").lower() for token in tokens[1:]}
+    return len(tokens) <= MAX_IMPRINT + 1 and not any(map(IN_MARK.match, tokens[:2])) and PERIODICAL.isdisjoint(words) \
+        and not (IMPRINT_NAMES.isdisjoint(words) and lexicon.lexicon()["publisher"].isdisjoint(words))
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
-         medium_after_title)
+         medium_after_title, publisher_after_title)
