@@ -747,3 +747,15 @@ def test_a_publisher_read_as_a_book_title_after_the_title_is_the_publisher():
 ])
 def test_a_periodical_or_a_book_after_in_stays(text, labels):
     assert publisher_after_title(words(text), list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, publisher", [
+    ("Rewriting History. TR95-90 Computer Science Dept., University of Leeds, 1995.",
+     ["title"] * 2 + ["journal"] * 7 + ["date"], 7),  # a report's number is its cue
+    ("Typage polymorphe. PhD thesis, Universite Lyon 2, 1992.",
+     ["title"] * 2 + ["genre"] * 2 + ["journal"] * 3 + ["date"], 3),  # `Universite` printed without its accent
+    ("Annual report. Technical report, Highway Safety Administration, 2013.",
+     ["title"] * 2 + ["genre"] * 2 + ["container-title"] * 3 + ["date"], 3),
+])
+def test_a_reports_institution_is_its_publisher(text, labels, publisher):
+    assert report_institution(words(text), list(labels)).count("publisher") == publisher

@@ -37,7 +37,8 @@ import re
 
 from . import lexicon
 from .features import HAS_DIGIT
-from .marks import CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of, words_of
+from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of, text_of,
+                    words_of)
 from .titles import (book_title_split, container_head_is_title, journal_head_in_title, journal_inside_title,
                      medium_after_title, subtitle_after_colon, title_before_in, title_closes_parenthesis,
                      title_ends_on_open_word, title_runs_on)
@@ -108,9 +109,11 @@ def periodical_after_quoted_title(tokens: tuple[str, ...], labels: list[str]) ->
     return labels
 
 
-INSTITUTION = re.compile(r"^(?:univ|university|universit[éyàä]t?|universidad|universidade|università|dept|"
+INSTITUTION = re.compile(r"^(?:univ|university|universit[éeyàä]t?|universidad|universidade|università|dept|"
                          r"department|institute|institut|laboratory|laboratories|lab|labs|center|centre|school|"
-                         r"college|faculty|corporation|corp|inc|ltd|gmbh)\.?,?$", re.IGNORECASE)
+                         r"college|faculty|corporation|corp|inc|ltd|gmbh|administration|bureau|office|agency|"
+                         r"ministry)\.?,?$", re.IGNORECASE)
+REPORT_NUMBER = re.compile(r"^TR[-\d]", re.IGNORECASE)  # `TR95-90`, `TR-93-3`: a technical report's number
 REPORT_CUE = re.compile(r"^(?:tr|tech|technical|report|rep|rpt|thesis|dissertation|memo|memorandum|working|"
                         r"preprint)\.?,?$", re.IGNORECASE)
 
@@ -121,8 +124,9 @@ REPORT_CUES = frozenset({"tr", "tech", "technical", "report", "rep", "rpt", "the
 def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A report's or thesis's institution is its publisher: with a report or thesis cue outside the
     title, every journal or book run that names an institution becomes the publisher."""
-    if REPORT_CUES.isdisjoint(words_of(tokens)) or not any(label != "title" and REPORT_CUE.match(token)
-               for token, label in zip(tokens, labels)):
+    numbered = "tr" in text_of(tokens) and any(map(REPORT_NUMBER.match, tokens))
+    if not numbered and (REPORT_CUES.isdisjoint(words_of(tokens)) or not any(
+            label != "title" and REPORT_CUE.match(token) for token, label in zip(tokens, labels))):
         return labels
     for label, start, end in runs_of(labels):
         if label in CONTAINERS and any(INSTITUTION.match(token) for token in tokens[start:end]):
