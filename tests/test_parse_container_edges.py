@@ -759,3 +759,21 @@ def test_a_periodical_or_a_book_after_in_stays(text, labels):
 ])
 def test_a_reports_institution_is_its_publisher(text, labels, publisher):
     assert report_institution(words(text), list(labels)).count("publisher") == publisher
+
+
+@pytest.mark.parametrize("text, labels, journal", [
+    ("Wiener klin wochenschr, n° 82, p. 12-13.", ["journal"] * 2 + ["volume"] * 3 + ["pages"] * 2,
+     "Wiener klin wochenschr,"),
+    ("Le fil dentaire. 2011 ;(61) : 40-4.", ["journal"] * 2 + ["pages", "date", "volume", "issue", "pages"],
+     "Le fil dentaire."),
+])
+def test_words_read_as_numbers_after_a_journal_cut_on_a_bare_word_are_the_journals(text, labels, journal):
+    tokens = words(text)
+    fixed = container_runs_on(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == journal
+
+
+def test_a_volume_before_its_issue_stays_the_volume():
+    tokens = words("Word & World XIV: 4 (1994), 409-418.")
+    labels = ["journal"] * 3 + ["volume", "issue", "date", "pages"]
+    assert container_runs_on(tokens, list(labels)) == labels

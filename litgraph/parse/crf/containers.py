@@ -179,17 +179,29 @@ MAX_CONTAINER_RUN_ON = 6
 NOT_CONTAINER = frozenset({"date", "url", "doi", "pages", "author", "editor", "title", "volume", "issue"})
 
 
+NUMBERS = frozenset({"volume", "issue", "pages"})
+PAGE_MARK = re.compile(r"^\(?(?:p|pp|pg|pgs|pages?|s|sec|art|no|e)\.?[,:;]?$", re.IGNORECASE)
+
+
+def is_word(token: str) -> bool:
+    """A word of three letters or more, not a mark of a volume, issue or page, nor a volume before its
+    issue (`XIV: 4`): `wochenschr,`, `dentaire.`."""
+    core = token.strip(".,;:")
+    return len(core) > 2 and core.isalpha() and not token.endswith(":") and not VOLUME_MARK.match(token) \
+        and not PAGE_MARK.match(token)
+
+
 def container_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """The first journal or book run, ended on a bare word, takes the words up to and with the first
     that ends in punctuation (at most six; not numbers, volume marks, dates, names or `in`, and not a
-    place before its publisher's colon)."""
+    place before its publisher's colon): words read as a volume or pages too (`München med | wochenschr,`)."""
     run = next((r for r in runs_of(labels) if r[0] in CONTAINERS), None)
     if run is None or run[2] >= len(tokens) or not tokens[run[2] - 1][-1:].isalnum():
         return labels
     label, _, end = run
     for stop in range(end, min(end + MAX_CONTAINER_RUN_ON, len(tokens))):
         token = tokens[stop]
-        if labels[stop] in NOT_CONTAINER or IN_MARK.match(token) or token[:1].isdigit() \
+        if labels[stop] in NOT_CONTAINER and not (labels[stop] in NUMBERS and is_word(token)) or IN_MARK.match(token) or token[:1].isdigit() \
                 or token[:1] == "(" and HAS_DIGIT.search(token) or VOLUME_MARK.match(token):
             break
         if not token[-1:].isalnum():
