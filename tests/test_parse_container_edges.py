@@ -9,7 +9,8 @@ import pytest
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
-                                           lone_in_opens_book, meeting_place, periodical_after_quoted_title,
+                                           lone_in_opens_book, meeting_place, month_leaves_container,
+                                           periodical_after_quoted_title,
                                            publisher_after_title, report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
@@ -777,3 +778,20 @@ def test_a_volume_before_its_issue_stays_the_volume():
     tokens = words("Word & World XIV: 4 (1994), 409-418.")
     labels = ["journal"] * 3 + ["volume", "issue", "date", "pages"]
     assert container_runs_on(tokens, list(labels)) == labels
+
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Harbour Times, November 2, 1997, 12.", ["journal"] * 3 + ["volume", "date", "pages"]),
+    ("Weekly Courier, May(26). 2011.", ["journal"] * 3 + ["date"]),
+])
+def test_a_month_closing_a_periodicals_name_before_its_day_is_the_date(text, labels):
+    tokens = words(text)
+    fixed = month_leaves_container(tokens, list(labels))
+    assert fixed[:2] == ["journal"] * 2 and fixed[2] == "date"
+
+
+def test_a_month_inside_a_name_stays():
+    tokens = words("The March of Time, 12, 3-4.")  # no comma before the month
+    labels = ["journal"] * 4 + ["volume", "pages"]
+    assert month_leaves_container(tokens, list(labels)) == labels

@@ -420,7 +420,26 @@ def names_publisher(tokens: tuple[str, ...]) -> bool:
     return len(tokens) <= MAX_IMPRINT + 1 and not any(map(IN_MARK.match, tokens[:2])) and PERIODICAL.isdisjoint(words) \
         and not (IMPRINT_NAMES.isdisjoint(words) and lexicon.lexicon()["publisher"].isdisjoint(words))
 
+
+DAY = re.compile(r"^\d{1,2}[,.]?$|^\d{1,2}[-\u2013]\d{1,2}[,.]?$|^\(\d{1,2}\)")
+
+
+def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A month closing a journal or book run, before its day (`New York Times, | November 2, 1997`,
+    `Business Insider May(26).`), is the date."""
+    months = lexicon.lexicon()["month"]
+    for label, start, end in runs_of(labels):
+        if label not in CONTAINERS or end - start < 2 or not tokens[end - 2].endswith(","):
+            continue
+        month, _, day = tokens[end - 1].partition("(")
+        if month.rstrip(".,").lower() in months and (day[:1].isdigit() or end < len(tokens) and DAY.match(tokens[end])):
+            labels[end - 1] = "date"
+            if end < len(tokens) and DAY.match(tokens[end]):
+                labels[end] = "date"
+    return labels
+
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
-         medium_after_title, publisher_after_title)
+         medium_after_title, publisher_after_title, month_leaves_container)
