@@ -795,3 +795,11 @@ def test_a_month_inside_a_name_stays():
     tokens = words("The March of Time, 12, 3-4.")  # no comma before the month
     labels = ["journal"] * 4 + ["volume", "pages"]
     assert month_leaves_container(tokens, list(labels)) == labels
+
+
+def test_a_style_reading_without_a_year_is_not_certain():
+    # BMC's shape up to the title, then a journal's locator the BMC reader takes for the journal
+    parse = explain_reference("DAVIES JH, MORGAN DB: Observations on sodium in renal disease. Q J Med 36: 301-320, 1967")
+    assert parse.reader == "crf"
+    reference = parse.reference
+    assert (reference.year, reference.container, reference.volume, reference.first_page) == (1967, "Q J Med", "36", "301")

@@ -87,9 +87,9 @@ def seed_author_date(text: str) -> bool:
 
 
 def is_certain(reading: Reading) -> bool:
-    """Authors, title and a journal or publisher read, and nothing left loose."""
+    """Authors, a year, a title and a journal or publisher read, and nothing left loose."""
     source = reading.source
-    complete = bool(reading.names.authors) and source.title is not None
+    complete = bool(reading.names.authors) and reading.year is not None and source.title is not None
     located = source.container is not None or source.publisher is not None
     warnings = reading.warnings + reading.names.warnings + source.warnings
     return complete and located and plausible_imprint(source) and not TRANSLATED.search(source.title or "") \
