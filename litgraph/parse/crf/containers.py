@@ -180,7 +180,6 @@ NOT_CONTAINER = frozenset({"date", "url", "doi", "pages", "author", "editor", "t
 
 
 NUMBERS = frozenset({"volume", "issue", "pages"})
-PAGE_MARK = re.compile(r"^\(?(?:p|pp|pg|pgs|pages?|s|sec|art|no|e)\.?[,:;]?$", re.IGNORECASE)
 
 
 def is_word(token: str) -> bool:
