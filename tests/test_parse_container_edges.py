@@ -10,6 +10,7 @@ from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, meeting_place, month_leaves_container,
+                                           pages_inside_container,
                                            periodical_after_quoted_title,
                                            publisher_after_title, report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
@@ -803,3 +804,20 @@ def test_a_style_reading_without_a_year_is_not_certain():
     assert parse.reader == "crf"
     reference = parse.reference
     assert (reference.year, reference.container, reference.volume, reference.first_page) == (1967, "Q J Med", "36", "301")
+
+
+
+@pytest.mark.parametrize("text, pages", [
+    ("In ICCV, pages 1385 \u20131392, 2011.", "pages 1385 \u20131392,"),
+    ("In Proceedings of the Sixth Symposium (PODS), pp. 237-249, San Diego.", "pp. 237-249,"),
+])
+def test_a_page_cue_inside_a_proceedings_title_starts_the_pages(text, pages):
+    tokens = words(text)
+    labels = pages_inside_container(tokens, ["container-title"] * (len(tokens) - 1) + ["date"])
+    assert " ".join(t for t, l in zip(tokens, labels) if l == "pages") == pages
+
+
+def test_a_page_cue_without_a_number_stays_in_the_title():
+    tokens = words("In Pages of History, Oxford.")
+    labels = ["container-title"] * 4 + ["location"]
+    assert pages_inside_container(tokens, list(labels)) == labels

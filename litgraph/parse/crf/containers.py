@@ -438,7 +438,25 @@ def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[s
     return labels
 
 
+PAGE_CUE = re.compile(r"^(?:pages|pp?\.|pgs?\.)[,:]?$", re.IGNORECASE)
+PAGE_PIECE = re.compile(r"^[-\u2010-\u2015]*\d+[a-z]?(?:[-\u2010-\u2015]+\d*)?[,.;]?$|^[-\u2010-\u2015]+$")
+
+
+def pages_inside_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`pages 1385 –1392,` inside a journal or book run (`In CVPR, pages 1385 –1392, 2011.`) is the pages."""
+    for label, start, end in runs_of(labels):
+        if label not in CONTAINERS:
+            continue
+        cue = next((k for k in range(start + 1, end - 1) if PAGE_CUE.match(tokens[k]) and tokens[k + 1][:1].isdigit()),
+                   None)
+        if cue is not None:
+            stop = next((j for j in range(cue + 1, end) if not PAGE_PIECE.match(tokens[j])), end)
+            labels[cue:stop] = ["pages"] * (stop - cue)
+    return labels
+
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
-         medium_after_title, publisher_after_title, month_leaves_container)
+         medium_after_title, publisher_after_title, month_leaves_container,
+         pages_inside_container)
