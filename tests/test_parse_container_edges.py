@@ -17,7 +17,8 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_auth
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
-from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, journal_head_in_title,
+from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
+                                       journal_head_in_title,
                                        journal_inside_title, medium_after_title, subtitle_after_colon,
                                        title_before_in, title_closes_parenthesis, title_ends_on_open_word,
                                        title_runs_on)
@@ -821,3 +822,27 @@ def test_a_page_cue_without_a_number_stays_in_the_title():
     tokens = words("In Pages of History, Oxford.")
     labels = ["container-title"] * 4 + ["location"]
     assert pages_inside_container(tokens, list(labels)) == labels
+
+
+
+@pytest.mark.parametrize("text, labels, place, publisher", [
+    ("Lund, K. (2002). Harbour work: a history. Bergen NO: Tideway.", ["author"] * 2 + ["date"] + ["title"] * 7,
+     "Bergen NO:", "Tideway."),
+    ("Lund, Kari. Harbour Work. Grand Rapids: Ivar B. Tideway, 2011.", ["author"] * 2 + ["title"] * 3
+     + ["author"] * 4 + ["date"], "Grand Rapids:", "Ivar B. Tideway,"),
+])
+def test_a_place_and_publisher_read_into_the_title_are_the_imprint(text, labels, place, publisher):
+    tokens = words(text)
+    fixed = imprint_closes_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "location") == place
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "publisher") == publisher
+
+
+@pytest.mark.parametrize("text", [
+    "Lund, K. (2002). Harbour work. Part Two: the sequel. Oslo, 12-14.",  # lower case after the colon, numbers after
+    "Lund, K. (2002). Harbour work. Case Study: Ten Ports in 1901.",  # a number in what would be the publisher
+])
+def test_a_second_sentence_with_a_colon_stays_in_the_title(text):
+    tokens = words(text)
+    labels = ["author"] * 2 + ["date"] + ["title"] * (len(tokens) - 3)
+    assert imprint_closes_title(tokens, list(labels)) == labels

@@ -28,7 +28,9 @@ Example:
 
 from __future__ import annotations
 
-from .features import ends_sentence
+import re
+
+from .features import HAS_DIGIT, ends_sentence
 from .marks import CONTAINERS, EDITOR_MARK, IN_MARK, TAIL_TAKERS, VOLUME_MARK, runs_of, text_of, words_of
 
 
@@ -270,3 +272,47 @@ def title_ends_on_open_word(tokens: tuple[str, ...], labels: list[str]) -> list[
     if cut is not None:
         labels[start:cut + 1] = ["title"] * (cut + 1 - start)
     return labels
+
+
+PLACE_WORD = re.compile(r"^[A-ZÀ-Þ][\w.'’\-]*[,:]?$")  # `Grand`, `Rapids:`, `FA:`, `Calif.:`, `N.J.:`
+YEARISH = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,;]?$")
+NOT_IMPRINT = frozenset({"date", "url", "doi", "isbn", "identifier"})
+MAX_PLACE, MAX_PUBLISHER = 3, 6
+
+
+def imprint_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A book's `Place: Publisher` read into its title after a sentence's end, closing the reference
+    or before its year (`... perspectives. Malabar FA: Krieger.`, `Judaism. Grand Rapids: William B.
+    Eerdmans, 2011.`), is the place and the publisher."""
+    if ":" not in text_of(tokens):
+        return labels
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None:
+        return labels
+    _, start, end = run
+    for stop in range(start + 1, end - 1):
+        if tokens[stop].endswith((".", ".,")) and ends_sentence(tokens[stop].rstrip(",")):
+            colon = next((c for c in range(stop + 1, min(stop + 1 + MAX_PLACE, len(tokens))) if tokens[c].endswith(":")),
+                         None)
+            last = publisher_end(tokens, labels, colon + 1) if colon is not None else None
+            if last is not None and all(PLACE_WORD.match(t) for t in tokens[stop + 1:colon + 1]) \
+                    and not any(label in NOT_IMPRINT for label in labels[stop + 1:colon + 1]):
+                labels[stop + 1:colon + 1] = ["location"] * (colon - stop)
+                labels[colon + 1:last] = ["publisher"] * (last - colon - 1)
+                break
+    return labels
+
+
+def publisher_end(tokens: tuple[str, ...], labels: list[str], first: int) -> int | None:
+    """Where a publisher's name starting at `first` ends: at the end of the reference, or before its
+    year (within six words); None when it does not look like one."""
+    if first >= len(tokens) or not tokens[first][:1].isupper():
+        return None
+    for j in range(first, min(first + MAX_PUBLISHER, len(tokens))):
+        if labels[j] in NOT_IMPRINT or HAS_DIGIT.search(tokens[j]):
+            return None
+        if j + 1 == len(tokens) and tokens[j].endswith("."):
+            return j + 1
+        if tokens[j].endswith((",", ".")) and j + 1 < len(tokens) and YEARISH.match(tokens[j + 1]):
+            return j + 1
+    return None
