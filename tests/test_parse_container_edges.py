@@ -13,7 +13,8 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, ed
                                            pages_inside_container,
                                            periodical_after_quoted_title,
                                            publisher_after_title, report_institution, series_volume, volume_of_work)
-from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, initials_end_authors,
+from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, given_name_closes_authors,
+                                          initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
@@ -846,3 +847,22 @@ def test_a_second_sentence_with_a_colon_stays_in_the_title(text):
     tokens = words(text)
     labels = ["author"] * 2 + ["date"] + ["title"] * (len(tokens) - 3)
     assert imprint_closes_title(tokens, list(labels)) == labels
+
+
+
+def test_a_given_name_after_a_two_word_family_closes_the_authors():
+    tokens = words("Soto Lavega, Gabriela. Jungle Laboratories: Peasants and the Pill. Durham: Duke, 2009.")
+    labels = ["author"] * 2 + ["title"] * 7 + ["location", "publisher", "date"]
+    assert given_name_closes_authors(tokens, list(labels))[:3] == ["author"] * 3
+
+
+def test_a_particle_closing_the_given_name_ends_the_authors():
+    tokens = words("Andrade, Mario de. Macunaima: O heroi sem caracter. Belo Horizonte: Itatiaia, 1987.")
+    labels = ["author"] * 4 + ["title"] * 4 + ["location"] * 2 + ["publisher", "date"]
+    assert inverted_name_ends_list(tokens, list(labels))[:4] == ["author"] * 3 + ["title"]
+
+
+def test_a_decomposed_accent_reads_as_the_composed_letter():
+    decomposed = "Andrade, Ma\u0301rio de. Macunai\u0301ma: O hero\u0301i. Belo Horizonte: Itatiaia, 1987."
+    parsed = parse_reference(decomposed)
+    assert parsed.title == "Macuna\u00edma: O her\u00f3i" and parsed.raw == decomposed

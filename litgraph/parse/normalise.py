@@ -5,12 +5,14 @@ a leading list number, runs of whitespace, link labels glued on the end
 ("...1179.CrossRefPubMed", "...8296.Google Scholar"), a leading "go back to
 reference", inline formatting tags kept from HTML or JATS (`<italic>Brain</italic>`), and
 sometimes the whole entry printed twice. These functions
-remove that noise and nothing else.
+remove that noise and nothing else; and letters a capture decomposed (`a` and a
+combining acute for `á`, as PDF extraction leaves them) are composed again (NFC).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # "[12] text", "12<TAB>text", "12. text", "12) text". The dotted form stops at
 # three digits so that a year opening an entry ("1998. Title") is not a number.
@@ -78,6 +80,16 @@ def undouble(text: str) -> tuple[str, bool]:
     return text, False
 
 
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC): "Ma\u0301rio" -> "Mário".
+
+    Example:
+        >>> composed("Ma\u0301rio") == "M\u00e1rio"
+        True
+    """
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
 def normalise(raw: str) -> tuple[str, tuple[str, ...]]:
     """The text to read from `raw`, and warnings about what was removed.
 
@@ -86,7 +98,7 @@ def normalise(raw: str) -> tuple[str, tuple[str, ...]]:
         ('Min S: Title. J. 2007, 30: 207-213.', ())
     """
     _, text = split_position(raw)
-    text = LEADING_LABEL.sub("", collapse_whitespace(text))
+    text = LEADING_LABEL.sub("", collapse_whitespace(composed(text)))
     text, doubled = undouble(text)
     text, doubled_bare = undouble(strip_link_labels(text))
     doubled = doubled or doubled_bare

@@ -147,15 +147,44 @@ def inverted_name_ends_list(tokens: tuple[str, ...], labels: list[str]) -> list[
     there; unless the next word joins (`and`), is a family name in capitals (`ROUSSILLON, René.
     CHABERT, Catherine.`), is followed by initials, or opens another `Family, Given` pair."""
     run = next((r for r in runs_of(labels) if r[0] == "author"), None)
-    if run is None or run[1] != 0 or run[2] < 3 or not FAMILY_COMMA.match(tokens[0]) \
-            or not GIVEN_NAME_END.match(tokens[1]):
+    given = given_end(tokens)
+    if run is None or run[1] != 0 or given is None or run[2] <= given:
         return labels
-    following, after = tokens[2], tokens[3] if len(tokens) > 3 else ""
+    following, after = tokens[given], tokens[given + 1] if len(tokens) > given + 1 else ""
     letters = "".join(ch for ch in following if ch.isalpha())
     if following.lower() in JOINS or len(letters) > 1 and letters.isupper() or INITIALS.match(after) \
             or after.lower() in JOINS or another_pair(following, after):
         return labels
-    labels[2:run[2]] = ["title"] * (run[2] - 2)
+    labels[given:run[2]] = ["title"] * (run[2] - given)
+    return labels
+
+
+PARTICLE_END = re.compile(r"^(?:de|da|do|dos|das|du|van|von|der|den|del|la|le|y)\.$")
+
+
+def given_end(tokens: tuple[str, ...]) -> int | None:
+    """Where `Family, Given.` opening the reference ends: after `Lowenthal, David.` or `Andrade, Mário
+    de.` (a particle closing the given name); None when it does not open so."""
+    if len(tokens) < 3 or not FAMILY_COMMA.match(tokens[0]):
+        return None
+    if GIVEN_NAME_END.match(tokens[1]):
+        return 2
+    if len(tokens) > 3 and GIVEN_NAME.match(tokens[1]) and PARTICLE_END.match(tokens[2]):
+        return 3
+    return None
+
+
+GIVEN_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’\-]+$")
+
+
+def given_name_closes_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`Soto Laveaga, | Gabriela. Jungle Laboratories`: an author run opening the reference on one or two
+    family names and a comma is followed by the given name and its period, read into the title."""
+    if len(tokens) < 4 or labels[:2] != ["author", "author"] or labels[2] != "title" \
+            or not (FAMILY_COMMA.match(tokens[1]) and GIVEN_NAME.match(tokens[0])) \
+            or not GIVEN_NAME_END.match(tokens[2]) or not tokens[3][:1].isupper():
+        return labels
+    labels[2] = "author"
     return labels
 
 
