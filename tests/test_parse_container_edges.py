@@ -866,3 +866,25 @@ def test_a_decomposed_accent_reads_as_the_composed_letter():
     decomposed = "Andrade, Ma\u0301rio de. Macunai\u0301ma: O hero\u0301i. Belo Horizonte: Itatiaia, 1987."
     parsed = parse_reference(decomposed)
     assert parsed.title == "Macuna\u00edma: O her\u00f3i" and parsed.raw == decomposed
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Harlow, Anne. Medicine, Mind, and the Double Brain. Princeton: Academic, 1987.", 2),  # not another pair
+    ("Da Motta, Roberto. Carnivals, Rogues, and Heroes. South Bend: Dame, 1991.", 3),  # a particle opens the family
+    ("Dimond, Stephen A. Anger, madness, and the daimonic. SUNY Press, 1996.", 3),  # given name and initial
+])
+def test_family_given_opening_the_reference_ends_the_authors_before_a_comma_title(text, authors):
+    tokens = words(text)
+    labels = ["author"] * (authors + 2) + ["title"] * (len(tokens) - authors - 2)
+    fixed = inverted_name_ends_list(tokens, list(labels))
+    assert fixed[:authors] == ["author"] * authors and fixed[authors] == "title"
+
+
+@pytest.mark.parametrize("text", [
+    "Theis, Justin L. Gerbera, Parry J. Camerona, Ken L. Jump-landing differences. 2015.",  # pairs with initials
+    "Vasco, Sandra G. T. Figures of the past. Margem 12 (2008): 15-37.",  # a second initial
+])
+def test_a_list_of_inverted_names_with_initials_stays(text):
+    tokens = words(text)
+    labels = ["author"] * (len(tokens) - 4) + ["title"] * 4
+    assert inverted_name_ends_list(tokens, list(labels)) == labels

@@ -150,10 +150,10 @@ def inverted_name_ends_list(tokens: tuple[str, ...], labels: list[str]) -> list[
     given = given_end(tokens)
     if run is None or run[1] != 0 or given is None or run[2] <= given:
         return labels
-    following, after = tokens[given], tokens[given + 1] if len(tokens) > given + 1 else ""
+    following, after, third = (tokens[given:given + 3] + ("", ""))[:3]
     letters = "".join(ch for ch in following if ch.isalpha())
-    if following.lower() in JOINS or len(letters) > 1 and letters.isupper() or INITIALS.match(after) \
-            or after.lower() in JOINS or another_pair(following, after):
+    if following.lower() in JOINS or len(letters) > 1 and letters.isupper() or INITIALS.match(following) \
+            or INITIALS.match(after) or after.lower() in JOINS or another_pair(following, after, third):
         return labels
     labels[given:run[2]] = ["title"] * (run[2] - given)
     return labels
@@ -163,15 +163,23 @@ PARTICLE_END = re.compile(r"^(?:de|da|do|dos|das|du|van|von|der|den|del|la|le|y)
 
 
 def given_end(tokens: tuple[str, ...]) -> int | None:
-    """Where `Family, Given.` opening the reference ends: after `Lowenthal, David.` or `Andrade, Mário
-    de.` (a particle closing the given name); None when it does not open so."""
-    if len(tokens) < 3 or not FAMILY_COMMA.match(tokens[0]):
+    """Where `Family, Given.` opening the reference ends: after `Lowenthal, David.`, `Andrade, Mário
+    de.` (a particle closing the given name), `Diamond, Stephen A.` or `Da Matta, Roberto.`; None when
+    it does not open so."""
+    first = 1 if tokens[0] in FAMILY_PARTICLES else 0  # `Da Matta, Roberto.`
+    if len(tokens) < first + 3 or not FAMILY_COMMA.match(tokens[first]):
         return None
-    if GIVEN_NAME_END.match(tokens[1]):
-        return 2
-    if len(tokens) > 3 and GIVEN_NAME.match(tokens[1]) and PARTICLE_END.match(tokens[2]):
-        return 3
+    given = first + 1
+    if GIVEN_NAME_END.match(tokens[given]):
+        return given + 1
+    if len(tokens) > given + 2 and GIVEN_NAME.match(tokens[given]) \
+            and (PARTICLE_END.match(tokens[given + 1]) or ONE_INITIAL.match(tokens[given + 1])):
+        return given + 2  # `Mário de.`, `Stephen A.`
     return None
+
+
+FAMILY_PARTICLES = frozenset({"Da", "De", "Di", "Du", "Del", "La", "Le", "Van", "Von", "Dos", "Das"})
+ONE_INITIAL = re.compile(r"^[A-Z]\.$")
 
 
 GIVEN_NAME = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’\-]+$")
@@ -188,6 +196,8 @@ def given_name_closes_authors(tokens: tuple[str, ...], labels: list[str]) -> lis
     return labels
 
 
-def another_pair(following: str, after: str) -> bool:
-    """`Smith, John.` after the first name: another inverted pair."""
-    return bool(FAMILY_COMMA.match(following)) and after[:1].isupper() and after.endswith((".", ",")) and len(after) <= 12
+def another_pair(following: str, after: str, third: str = "") -> bool:
+    """`Smith, John.` or `Gerber, Parry J.` after the first name: another inverted pair (not `Medicine,
+    Mind, and the Double Brain`)."""
+    closed = after[:1].isupper() and after.endswith((".", ";")) and len(after) <= 12
+    return bool(FAMILY_COMMA.match(following)) and (closed or bool(GIVEN_NAME.match(after) and INITIALS.match(third)))
