@@ -13,7 +13,8 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, ed
                                            pages_inside_container,
                                            periodical_after_quoted_title,
                                            publisher_after_title, report_institution, series_volume, volume_of_work)
-from litgraph.parse.crf.namelists import (authors_end_in_punctuation, ditto_author, given_name_closes_authors,
+from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
+                                          given_name_closes_authors,
                                           initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
@@ -888,3 +889,24 @@ def test_a_list_of_inverted_names_with_initials_stays(text):
     tokens = words(text)
     labels = ["author"] * (len(tokens) - 4) + ["title"] * 4
     assert inverted_name_ends_list(tokens, list(labels)) == labels
+
+
+
+@pytest.mark.parametrize("text, labels, author", [
+    ("[4] U.K. National Library of Records. The harbour atlas, 2015.", ["citation-number", "author"]
+     + ["title"] * 8 + ["date"], "U.K. National Library of Records."),
+    ("The Harbour Consulting Group. Perspectives on Strategy. Oslo: Tideway, 1968.", ["title"] * 7
+     + ["location", "publisher", "date"], "The Harbour Consulting Group."),
+])
+def test_a_body_read_into_the_title_is_the_author(text, labels, author):
+    tokens = words(text)
+    fixed = body_opens_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "author") == author
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Lund, K. Harbour work. The group as a unit. Oslo, 2001.", ["author"] * 2 + ["title"] * 7 + ["location", "date"]),
+    ("The Social Group. Oslo: Tideway, 1968.", ["title"] * 3 + ["location", "publisher", "date"]),  # the title alone
+])
+def test_a_title_after_closed_names_or_alone_stays(text, labels):
+    assert body_opens_title(words(text), list(labels)) == labels

@@ -201,3 +201,35 @@ def another_pair(following: str, after: str, third: str = "") -> bool:
     Mind, and the Double Brain`)."""
     closed = after[:1].isupper() and after.endswith((".", ";")) and len(after) <= 12
     return bool(FAMILY_COMMA.match(following)) and (closed or bool(GIVEN_NAME.match(after) and INITIALS.match(third)))
+
+
+BODY_WORDS = frozenset({"group", "association", "department", "organization", "organisation", "institute", "council",
+                        "foundation", "agency", "commission", "bureau", "board", "society", "library", "company",
+                        "corporation", "committee", "office", "ministry", "service", "services", "centre", "center"})
+MAX_BODY = 12
+
+
+def body_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A body's name read into the title (`U.S. | National Library of Medicine. The cancer genome atlas`,
+    `The Boston Consulting Group. Perspectives on Corporate Strategy.`): when no author was read, or
+    the author run ends without punctuation closing a name, the title's first sentence, naming a body
+    and followed by more of the title, is the author."""
+    runs = runs_of(labels)
+    head = 1 if runs and runs[0][0] == "citation-number" else 0
+    if len(runs) <= head or runs[head][0] not in ("author", "title"):
+        return labels
+    if runs[head][0] == "author":
+        if len(runs) <= head + 1 or runs[head + 1][0] != "title" or not open_name(tokens[runs[head][2] - 1]):
+            return labels
+        start, end = runs[head + 1][1], runs[head + 1][2]
+    else:
+        start, end = runs[head][1], runs[head][2]
+    stop = next((i for i in range(start, min(end - 1, start + MAX_BODY)) if ends_sentence(tokens[i])), None)
+    if stop is not None and not BODY_WORDS.isdisjoint(t.strip(".,").lower() for t in tokens[start:stop + 1]):
+        labels[runs[head][1]:stop + 1] = ["author"] * (stop + 1 - runs[head][1])
+    return labels
+
+
+def open_name(token: str) -> bool:
+    """An author run's last token that closes no name: a bare word, or an abbreviation like `U.S.`."""
+    return token[-1:].isalnum() or bool(re.match(r"^(?:[A-Z]\.){2,}$", token))

@@ -355,7 +355,7 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 # The rules in the order they run: each sees the labels the ones before it left.
 RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_before_role, quote_ends_authors,
          namelists.initials_end_authors, author_list_continues, namelists.inverted_name_ends_list,
-         namelists.given_name_closes_authors,
+         namelists.given_name_closes_authors, namelists.body_opens_title,
          namelists.authors_end_in_punctuation, namelists.number_opens_title, close_date_parenthesis,
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
