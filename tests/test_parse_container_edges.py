@@ -20,7 +20,7 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
-                                       journal_head_in_title,
+                                       journal_head_ends_title, journal_head_in_title,
                                        journal_inside_title, medium_after_title, subtitle_after_colon,
                                        title_before_in, title_closes_parenthesis, title_ends_on_open_word,
                                        title_runs_on)
@@ -910,3 +910,18 @@ def test_a_body_read_into_the_title_is_the_author(text, labels, author):
 ])
 def test_a_title_after_closed_names_or_alone_stays(text, labels):
     assert body_opens_title(words(text), list(labels)) == labels
+
+
+
+def test_a_title_sentence_opening_on_a_journals_word_is_the_journals():
+    tokens = words("Lund, K. (2010). Harbour lives. The Journals of Maritime Studies Series B: Social Sciences, 65(6), 7-9.")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 10 + ["journal"] * 2 + ["volume", "pages"]
+    fixed = journal_head_ends_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "Harbour lives."
+    assert fixed[5:15] == ["journal"] * 10
+
+
+def test_a_journals_word_inside_a_title_sentence_stays():
+    tokens = words("Lund, K. (2010). Harbour lives in the journal of a captain. Mar Stud, 65, 7-9.")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["journal"] * 2 + ["volume", "pages"]
+    assert journal_head_ends_title(tokens, list(labels)) == labels

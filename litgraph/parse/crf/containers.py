@@ -40,7 +40,7 @@ from .features import HAS_DIGIT
 from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of, text_of,
                     words_of)
 from .titles import (book_title_split, container_head_is_title, imprint_closes_title, journal_head_in_title,
-                     journal_inside_title, medium_after_title, subtitle_after_colon, title_before_in,
+                     journal_head_ends_title, journal_inside_title, medium_after_title, subtitle_after_colon, title_before_in,
                      title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
 
 MAX_EDITORS = 16
@@ -459,4 +459,4 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
          medium_after_title, publisher_after_title, month_leaves_container,
-         pages_inside_container, imprint_closes_title)
+         pages_inside_container, imprint_closes_title, journal_head_ends_title)

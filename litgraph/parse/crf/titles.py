@@ -316,3 +316,25 @@ def publisher_end(tokens: tuple[str, ...], labels: list[str], first: int) -> int
         if tokens[j].endswith((",", ".")) and j + 1 < len(tokens) and YEARISH.match(tokens[j + 1]):
             return j + 1
     return None
+
+
+JOURNAL_HEADS = frozenset({"journal", "journals", "annals", "proceedings", "bulletin", "transactions", "archives",
+                           "revue", "zeitschrift", "acta", "annales", "cahiers", "quarterly"})
+
+
+def journal_head_ends_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A sentence of the first title that opens on a journal's word (`Logic. | Journal of Applied Logic,
+    Special Issue: Belief | Change,`, `The Journals of Gerontology`), right before the journal run read
+    and its numbers, is the journal's."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 2 >= len(runs) or runs[number + 1][0] != "journal" \
+            or runs[number + 2][0] not in NUMBERS:
+        return labels
+    _, start, end = runs[number]
+    for cut in range(start + 2, end):
+        head = tokens[cut + 1] if tokens[cut] == "The" and cut + 1 < end else tokens[cut]
+        if ends_sentence(tokens[cut - 1]) and head.strip(",:").lower() in JOURNAL_HEADS:
+            labels[cut:end] = ["journal"] * (end - cut)
+            break
+    return labels
