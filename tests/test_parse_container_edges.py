@@ -18,7 +18,8 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens
                                           initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import closed_inside, page_count, pages_after_issue, quoted_title, year_at_run_edge
+from litgraph.parse.crf.repair import (closed_inside, numbers_in_place, page_count, pages_after_issue, quoted_title,
+                                      year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title,
                                        journal_inside_title, medium_after_title, subtitle_after_colon,
@@ -925,3 +926,18 @@ def test_a_journals_word_inside_a_title_sentence_stays():
     tokens = words("Lund, K. (2010). Harbour lives in the journal of a captain. Mar Stud, 65, 7-9.")
     labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["journal"] * 2 + ["volume", "pages"]
     assert journal_head_ends_title(tokens, list(labels)) == labels
+
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Harbour Review 22, 2 (1920): 111-126.", ["journal"] * 2 + ["volume"] * 2 + ["issue", "pages"],
+     ["journal"] * 2 + ["volume"] * 2 + ["date", "pages"]),
+    ("Cap-aux-Îles, 66 (été 2001): 64-65.", ["journal", "volume", "issue", "date", "pages"],
+     ["journal", "volume", "date", "date", "pages"]),
+    ("Cahiers d'études, n. 9 (2009), p. 37-47.", ["journal"] * 2 + ["issue", "volume", "date", "pages", "pages"],
+     ["journal"] * 2 + ["issue", "issue", "date", "pages", "pages"]),
+    ("Harbour Review, no. 9, vol. 4, 1-2.", ["journal"] * 2 + ["issue", "volume", "volume", "volume", "pages"],
+     ["journal"] * 2 + ["issue", "volume", "volume", "volume", "pages"]),  # a volume after it: left alone
+])
+def test_years_seasons_and_issue_numbers_in_their_place(text, labels, fixed):
+    assert numbers_in_place(words(text), list(labels)) == fixed

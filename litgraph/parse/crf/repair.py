@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from . import containers, namelists
 from .features import ends_sentence
+from .lexicon import lexicon
 from .marks import CUES, IN_MARK, TAIL_TAKERS, runs_of, text_of, words_of
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
@@ -353,10 +354,35 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 # The rules in the order they run: each sees the labels the ones before it left.
+
+
+PAREN_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d\)[.,:;]*$")
+SEASONS = frozenset({"été", "hiver", "printemps", "automne", "frühjahr", "frühling", "sommer", "herbst", "invierno",
+                     "verano", "primavera", "otoño", "inverno", "verão", "outono"})  # beside `lexicon`'s months
+ISSUE_MARK = re.compile(r"^(?:n|no|nr|nos|num|n[°º]|issue|heft|h)\.?$", re.IGNORECASE)
+
+
+def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A year or a season in parentheses read as the issue (`22, 2 (1920):`, `66 (été 2001):`) is the
+    date; the number after an issue's mark read as the volume (`n. 9 (2009)`) is the issue."""
+    months = lexicon()["month"]
+    for index, token in enumerate(tokens):
+        if labels[index] == "issue" and token[:1] == "(":
+            word = token[1:].rstrip(".,:;").lower()
+            if PAREN_YEAR.match(token) or word in months or word in SEASONS:
+                labels[index] = "date"
+        elif labels[index] == "issue" and ISSUE_MARK.match(token) and index + 1 < len(tokens) \
+                and labels[index + 1] == "volume" and tokens[index + 1][:1].isdigit() \
+                and "volume" not in labels[index + 2:]:
+            labels[index + 1] = "issue"
+    return labels
+
+
 RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_before_role, quote_ends_authors,
          namelists.initials_end_authors, author_list_continues, namelists.inverted_name_ends_list,
          namelists.given_name_closes_authors, namelists.body_opens_title,
          namelists.authors_end_in_punctuation, namelists.number_opens_title, close_date_parenthesis,
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
-         title_edges, *containers.RULES, page_count)
+         title_edges, *containers.RULES, page_count,
+         numbers_in_place)
