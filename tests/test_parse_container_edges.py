@@ -814,6 +814,7 @@ def test_a_style_reading_without_a_year_is_not_certain():
 @pytest.mark.parametrize("text, pages", [
     ("In ICCV, pages 1385 \u20131392, 2011.", "pages 1385 \u20131392,"),
     ("In Proceedings of the Sixth Symposium (PODS), pp. 237-249, San Diego.", "pp. 237-249,"),
+    ("In Client-centered psychotherapy (pp. 89-98). Lisbon: Vale.", "(pp. 89-98)."),
 ])
 def test_a_page_cue_inside_a_proceedings_title_starts_the_pages(text, pages):
     tokens = words(text)

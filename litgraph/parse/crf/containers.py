@@ -438,12 +438,13 @@ def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[s
     return labels
 
 
-PAGE_CUE = re.compile(r"^(?:pages|pp?\.|pgs?\.)[,:]?$", re.IGNORECASE)
-PAGE_PIECE = re.compile(r"^[-\u2010-\u2015]*\d+[a-z]?(?:[-\u2010-\u2015]+\d*)?[,.;]?$|^[-\u2010-\u2015]+$")
+PAGE_CUE = re.compile(r"^\(?(?:pages|pp?\.|pgs?\.)[,:]?$", re.IGNORECASE)
+PAGE_PIECE = re.compile(r"^[-\u2010-\u2015]*\d+[a-z]?(?:[-\u2010-\u2015]+\d*)?\)?[,.;]?$|^[-\u2010-\u2015]+$")
 
 
 def pages_inside_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """`pages 1385 –1392,` inside a journal or book run (`In CVPR, pages 1385 –1392, 2011.`) is the pages."""
+    """`pages 1385 –1392,` or `(pp. 89-98).` inside a journal or book run (`In CVPR, pages 1385 –1392,
+    2011.`) is the pages."""
     for label, start, end in runs_of(labels):
         if label not in CONTAINERS:
             continue
