@@ -18,7 +18,7 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens
                                           initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import (closed_inside, numbers_in_place, page_count, pages_after_issue, quoted_title,
+from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count, pages_after_issue, quoted_title,
                                       year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title,
@@ -942,3 +942,21 @@ def test_a_journals_word_inside_a_title_sentence_stays():
 ])
 def test_years_seasons_and_issue_numbers_in_their_place(text, labels, fixed):
     assert numbers_in_place(words(text), list(labels)) == fixed
+
+
+
+def test_names_in_natural_order_after_the_first_author_are_authors():
+    tokens = words("Dean Bask, Andras Vas, and Jared Wunk. Asymptotics of fields. Preprint, 2012.")
+    labels = ["author"] * 2 + ["title"] * 9 + ["note", "date"]
+    assert author_list_continues(tokens, list(labels))[:8] == ["author"] * 7 + ["title"]
+
+
+@pytest.mark.parametrize("text", [
+    "Saxby Pridd, The Centre Pompidou, Quadrant, Vol. 60, No. 3, 2016, 30",  # an article's title, not names
+    "M. C. Mill, Donors, Their Gifts, and Religious Innovation, Speculum, 66, 1991, 27-42.",  # one word
+])
+def test_a_title_after_the_names_is_not_more_names(text):
+    tokens = words(text)
+    cut = 3 if tokens[0] == "M." else 2
+    labels = ["author"] * cut + ["title"] * (len(tokens) - cut)
+    assert author_list_continues(tokens, list(labels)) == labels

@@ -131,19 +131,30 @@ def book_without_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A name ("Pablo Tamayo.") after an author run that ends in "," is the last author, not the title."""
+    """Names ("Pablo Tamayo.", "Andras Vasy, and Jared Wunsch.") after an author run that ends in ","
+    are the last authors, not the title: each of two or three name words, the last closed by a period."""
     end = next((i for i in range(1, len(labels)) if labels[i - 1] == "author" and labels[i] != "author"), None)
     if end is None or labels[end] != "title" or not tokens[end - 1].endswith(","):
         return labels
-    for last in range(end, min(end + 4, len(tokens))):
+    start = end
+    for _ in range(MAX_MORE_NAMES):
+        last = next((i for i in range(start + 1, min(start + 5, len(tokens))) if tokens[i].endswith((",", "."))), None)
+        if last is None:
+            return labels
+        name = tokens[start + 1 if tokens[start] in ("and", "&") and start > end else start:last + 1]
+        if not (2 <= len(name) <= 3 and all(map(name_word, name))) \
+                or any(word.lower().rstrip(",") in NOT_NAME_WORDS for word in name):
+            return labels
         if tokens[last].endswith("."):
-            break
-    else:
-        return labels
-    name = tokens[end:last + 1]
-    if 2 <= len(name) <= 3 and all(map(name_word, name)):
-        labels[end:last + 1] = ["author"] * len(name)
+            labels[end:last + 1] = ["author"] * (last + 1 - end)
+            return labels
+        start = last + 1
     return labels
+
+
+MAX_MORE_NAMES = 8
+NOT_NAME_WORDS = frozenset({"the", "a", "an", "vol.", "no.", "in", "on", "of", "le", "la", "les", "der", "die", "das",
+                            "el"})  # (an initial `A.` keeps its period: a name)
 
 
 def name_word(word: str) -> bool:
