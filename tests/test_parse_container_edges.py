@@ -10,21 +10,18 @@ from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, meeting_place, month_leaves_container,
-                                           pages_inside_container,
-                                           periodical_after_quoted_title,
-                                           publisher_after_title, report_institution, series_volume, volume_of_work)
+                                           pages_inside_container, periodical_after_quoted_title, publisher_after_title,
+                                           report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
-                                          given_name_closes_authors,
-                                          initials_end_authors,
+                                          editors_open_reference, given_name_closes_authors, initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count, pages_after_issue, quoted_title,
-                                      year_at_run_edge)
+from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count,
+                                       pages_after_issue, quoted_title, year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
-                                       journal_head_ends_title, journal_head_in_title,
-                                       journal_inside_title, medium_after_title, subtitle_after_colon,
-                                       title_before_in, title_closes_parenthesis, title_ends_on_open_word,
-                                       title_runs_on)
+                                       journal_head_ends_title, journal_head_in_title, journal_inside_title,
+                                       medium_after_title, subtitle_after_colon, title_before_in,
+                                       title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
 from litgraph.parse.reference import explain_reference
 
 
@@ -960,3 +957,18 @@ def test_a_title_after_the_names_is_not_more_names(text):
     cut = 3 if tokens[0] == "M." else 2
     labels = ["author"] * cut + ["title"] * (len(tokens) - cut)
     assert author_list_continues(tokens, list(labels)) == labels
+
+
+
+def test_names_read_part_as_authors_part_as_editors_up_to_the_mark_are_editors():
+    tokens = words("L Douglas Kile, Euel W Elliot (ed.), Chaos in Society, Michigan Press, 1997.")
+    labels = ["author"] * 3 + ["editor"] * 4 + ["title"] * 3 + ["publisher"] * 2 + ["date"]
+    assert editors_open_reference(tokens, list(labels))[:7] == ["editor"] * 7
+    parsed = parse_reference("Csampa, Attila, and Dietmar Holand (eds.), Tannhauser: Texte (Hamburg: Rowohlt, 1986).")
+    assert [a.family for a in parsed.authors] == ["Csampa", "Holand"]
+
+
+def test_authors_before_a_chapters_editors_keep_their_place():
+    tokens = words("Lund, K. Harbour work. In Ann Lee (ed.), Ports, Oslo, 2001.")
+    labels = ["author"] * 2 + ["title"] * 2 + ["editor"] * 4 + ["container-title", "location", "date"]
+    assert editors_open_reference(tokens, list(labels)) == labels

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .features import ends_sentence
-from .marks import INITIALS, runs_of, words_of
+from .marks import EDITOR_MARK, INITIALS, runs_of, words_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
@@ -233,3 +233,19 @@ def body_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 def open_name(token: str) -> bool:
     """An author run's last token that closes no name: a bare word, or an abbreviation like `U.S.`."""
     return token[-1:].isalnum() or bool(re.match(r"^(?:[A-Z]\.){2,}$", token))
+
+
+
+def editors_open_reference(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """Names opening the reference, read partly as authors and partly as editors up to an editor's mark
+    (`L Douglas Kiel, | Euel W Elliott (ed.),`, `Csampai, Attila, | and Dietmar Holland (eds.),`), are one
+    list of editors (read as the work's authors, as leading editors are)."""
+    runs = runs_of(labels)
+    head = 1 if runs and runs[0][0] == "citation-number" else 0
+    if len(runs) < head + 3 or runs[head][0] != "author" or runs[head + 1][0] != "editor" \
+            or runs[head + 2][0] not in ("title", "date"):
+        return labels
+    if EDITOR_MARK.match(tokens[runs[head + 1][2] - 1]):
+        _, start, end = runs[head]
+        labels[start:end] = ["editor"] * (end - start)
+    return labels

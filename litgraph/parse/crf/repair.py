@@ -396,4 +396,4 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
-         numbers_in_place)
+         numbers_in_place, namelists.editors_open_reference)
