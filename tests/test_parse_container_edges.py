@@ -17,7 +17,7 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count,
-                                       pages_after_issue, quoted_title, year_at_run_edge)
+                                       pages_after_issue, quoted_title, spaced_range, year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, subtitle_after_colon, title_before_in,
@@ -972,3 +972,22 @@ def test_authors_before_a_chapters_editors_keep_their_place():
     tokens = words("Lund, K. Harbour work. In Ann Lee (ed.), Ports, Oslo, 2001.")
     labels = ["author"] * 2 + ["title"] * 2 + ["editor"] * 4 + ["container-title", "location", "date"]
     assert editors_open_reference(tokens, list(labels)) == labels
+
+
+
+@pytest.mark.parametrize("text, labels, pages", [
+    ("Automatica, 47 (11): 2462\u2013 2467, 2011.", ["journal", "volume", "issue", "pages", "date", "date"],
+     "2462\u2013 2467,"),
+    ("Naturalist 48: 248 \u2013254.", ["journal", "volume", "pages", "doi"], "248 \u2013254."),
+    ("Management, 14 (6), 52 \u2013 59.", ["journal", "volume", "issue", "note", "note", "note"], "52 \u2013 59."),
+])
+def test_a_page_range_broken_by_a_space_is_one_range(text, labels, pages):
+    tokens = words(text)
+    fixed = spaced_range(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "pages") == pages
+
+
+def test_numbers_after_the_pages_are_not_pages():
+    tokens = words("Management, 14 (6), 52 \u2013 59. Oslo 1999 \u2013 2001.")
+    labels = ["journal", "volume", "issue", "pages", "pages", "pages", "location", "date", "date", "date"]
+    assert spaced_range(tokens, list(labels)) == labels

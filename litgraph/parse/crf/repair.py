@@ -302,10 +302,35 @@ PAGE_END = re.compile(r"^[A-Za-z]{0,2}\d+[A-Za-z]?[.,;)]?$")
 
 
 def spaced_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """ "278 – 281": the dash and the page after it belong to the pages before them."""
-    for index in range(1, len(tokens) - 1):
-        if labels[index - 1] == "pages" and DASH_ONLY.match(tokens[index]) and PAGE_END.match(tokens[index + 1]):
+    """ "278 – 281": the dash and the page after it belong to the pages before them; so does the page
+    after a dash that ends the pages (`2462– | 2467,`) or the dash and page after them (`205 | –223.`);
+    and with no pages read, `52 – 59` after the volume or issue is the pages."""
+    for index in range(1, len(tokens)):
+        token, before = tokens[index], labels[index - 1]
+        if before == "pages" and index + 1 < len(tokens) and DASH_ONLY.match(token) \
+                and PAGE_END.match(tokens[index + 1]):
             labels[index] = labels[index + 1] = "pages"
+        elif before == "pages" and (OPEN_RANGE.match(tokens[index - 1]) and PAGE_END.match(token)
+                                    or BARE_PAGE.match(tokens[index - 1]) and CLOSING_PAGE.match(token)):
+            labels[index] = "pages"
+    return unlabelled_range(tokens, labels)
+
+
+OPEN_RANGE = re.compile(r"^\d+[-\u2010-\u2015\u2212]$")
+BARE_PAGE = re.compile(r"^\d+$")
+CLOSING_PAGE = re.compile(r"^[-\u2010-\u2015\u2212]\d+[.,;)]*$")
+
+
+def unlabelled_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no pages read, `52 – 59` right after the volume or issue is the pages."""
+    if "pages" in labels:
+        return labels
+    for index in range(1, len(tokens) - 2):
+        if labels[index - 1] in ("volume", "issue") and BARE_PAGE.match(tokens[index]) \
+                and DASH_ONLY.match(tokens[index + 1]) and PAGE_END.match(tokens[index + 2]) \
+                and int(tokens[index]) <= int(re.sub(r"\D", "", tokens[index + 2]) or 0):
+            labels[index:index + 3] = ["pages"] * 3
+            break
     return labels
 
 
