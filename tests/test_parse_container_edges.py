@@ -17,7 +17,8 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count,
-                                       pages_after_issue, quoted_title, spaced_range, year_at_run_edge)
+                                       pages_after_issue, quoted_title, range_after_quoted_title, spaced_range,
+                                       year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, subtitle_after_colon, title_before_in,
@@ -991,3 +992,12 @@ def test_numbers_after_the_pages_are_not_pages():
     tokens = words("Management, 14 (6), 52 \u2013 59. Oslo 1999 \u2013 2001.")
     labels = ["journal", "volume", "issue", "pages", "pages", "pages", "location", "date", "date", "date"]
     assert spaced_range(tokens, list(labels)) == labels
+
+
+
+def test_a_page_range_in_parentheses_after_a_quoted_title_is_the_pages():
+    parsed = parse_reference("Schyn, Birgit, \u2018The Role of Distance in Exchange\u2019 (136-154) in Michelle Blig (ed.), "
+                             "Exploring Distance, New York: Routledge, 2012.")
+    assert (parsed.first_page, parsed.last_page) == ("136", "154")
+    tokens = words("\u2018Peer work (1990-2000)\u2019 Oslo.")  # years inside the title stay
+    assert range_after_quoted_title(tokens, ["title"] * 4 + ["location"]) == ["title"] * 4 + ["location"]

@@ -316,6 +316,23 @@ def spaced_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return unlabelled_range(tokens, labels)
 
 
+PAREN_RANGE = re.compile(r"^\(\d+[-\u2010-\u2015]\d+\)[.,:;]?$")
+CLOSE_QUOTES = ("\u2019", "\u201d", "\"", "'", "\u00bb")
+
+
+def range_after_quoted_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`‘The Role of Distance’ (136-154) in ...`: a page range in parentheses right after a quoted title,
+    read into it, is the pages (when no pages were read)."""
+    if "pages" in labels:
+        return labels
+    for index in range(1, len(tokens)):
+        if labels[index] == "title" and PAREN_RANGE.match(tokens[index]) \
+                and tokens[index - 1].rstrip(".,;:").endswith(CLOSE_QUOTES):
+            labels[index] = "pages"
+            break
+    return labels
+
+
 OPEN_RANGE = re.compile(r"^\d+[-\u2010-\u2015\u2212]$")
 BARE_PAGE = re.compile(r"^\d+$")
 CLOSING_PAGE = re.compile(r"^[-\u2010-\u2015\u2212]\d+[.,;)]*$")
@@ -421,4 +438,4 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
-         numbers_in_place, namelists.editors_open_reference)
+         numbers_in_place, namelists.editors_open_reference, range_after_quoted_title)
