@@ -9,7 +9,8 @@ import pytest
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
-                                           lone_in_opens_book, meeting_place, month_leaves_container,
+                                           lone_in_opens_book, meeting_place, meeting_year_in_container,
+                                           month_leaves_container,
                                            pages_inside_container, periodical_after_quoted_title, publisher_after_title,
                                            report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
@@ -1001,3 +1002,21 @@ def test_a_page_range_in_parentheses_after_a_quoted_title_is_the_pages():
     assert (parsed.first_page, parsed.last_page) == ("136", "154")
     tokens = words("\u2018Peer work (1990-2000)\u2019 Oslo.")  # years inside the title stay
     assert range_after_quoted_title(tokens, ["title"] * 4 + ["location"]) == ["title"] * 4 + ["location"]
+
+
+
+@pytest.mark.parametrize("text, labels, container", [
+    ("In Proceedings SuperComputing '95, Dec. 1995.", ["container-title"] * 3 + ["volume", "date", "date"],
+     "In Proceedings SuperComputing '95,"),
+    ("In Proceedings IJCAI-87.", ["container-title"] * 2 + ["pages"], "In Proceedings IJCAI-87."),
+])
+def test_a_meetings_two_digit_year_closes_its_name(text, labels, container):
+    tokens = words(text)
+    fixed = meeting_year_in_container(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == container
+
+
+def test_a_volume_after_a_closed_journal_name_stays():
+    tokens = words("Harbour Review, '95, 12-14.")
+    labels = ["journal"] * 2 + ["volume", "pages"]
+    assert meeting_year_in_container(tokens, list(labels)) == labels

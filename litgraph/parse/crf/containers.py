@@ -456,8 +456,22 @@ def pages_inside_container(tokens: tuple[str, ...], labels: list[str]) -> list[s
     return labels
 
 
+MEETING_YEAR = re.compile(r"^(?:'\d\d|[A-Z][A-Za-z]{1,9}[-\u2013]?'?\d\d)[.,;:]?$")  # `'95`, `IJCAI-87`, `ECAI'92`
+
+
+def meeting_year_in_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A meeting's two-digit year closing its name right after the proceedings run (`In Proceedings
+    SuperComputing | '95,`, `In Proceedings | IJCAI-87.`) is part of that name, not a volume or pages."""
+    for label, start, end in runs_of(labels):
+        if label in CONTAINERS and end < len(tokens) and labels[end] in ("volume", "pages", "date", "issue") \
+                and MEETING_YEAR.match(tokens[end]) and not tokens[end - 1].endswith((".", ",", ";", ":")):
+            labels[end] = label
+    return labels
+
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
          medium_after_title, publisher_after_title, month_leaves_container,
-         pages_inside_container, imprint_closes_title, journal_head_ends_title)
+         pages_inside_container, imprint_closes_title, journal_head_ends_title,
+         meeting_year_in_container)
