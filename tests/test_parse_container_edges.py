@@ -1020,3 +1020,10 @@ def test_a_volume_after_a_closed_journal_name_stays():
     tokens = words("Harbour Review, '95, 12-14.")
     labels = ["journal"] * 2 + ["volume", "pages"]
     assert meeting_year_in_container(tokens, list(labels)) == labels
+
+
+def test_a_book_title_split_between_two_container_labels_is_one():
+    tokens = words("In Ann Card (Ed.), Handbook of labor economics (Vol. 3, pp. 1761-1800).")
+    labels = ["editor"] * 4 + ["container-title"] * 2 + ["journal"] * 2 + ["volume"] * 2 + ["pages"] * 2
+    fixed = container_runs_on(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == "Handbook of labor economics"

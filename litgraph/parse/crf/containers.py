@@ -200,14 +200,22 @@ def container_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     label, _, end = run
     for stop in range(end, min(end + MAX_CONTAINER_RUN_ON, len(tokens))):
         token = tokens[stop]
-        if labels[stop] in NOT_CONTAINER and not (labels[stop] in NUMBERS and is_word(token)) or IN_MARK.match(token) or token[:1].isdigit() \
-                or token[:1] == "(" and HAS_DIGIT.search(token) or VOLUME_MARK.match(token):
+        if ends_run_on(token, labels[stop]):
+            if stop > end and all(other in CONTAINERS for other in labels[end:stop]):
+                labels[end:stop] = [label] * (stop - end)  # `Handbook of | labor economics | (Vol. 3,`
             break
         if not token[-1:].isalnum():
             if not (token.endswith(":") and labels[stop] in ("location", "publisher")):
                 labels[end:stop + 1] = [label] * (stop + 1 - end)
             break
     return labels
+
+
+def ends_run_on(token: str, label: str) -> bool:
+    """Whether a journal or book title cannot run on into `token`: a number, a volume mark, `in`, or a
+    field that is no title (but a word read as a volume or pages is a title's word)."""
+    return label in NOT_CONTAINER and not (label in NUMBERS and is_word(token)) or bool(IN_MARK.match(token)) \
+        or token[:1].isdigit() or token[:1] == "(" and bool(HAS_DIGIT.search(token)) or bool(VOLUME_MARK.match(token))
 
 
 def editors_open_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
