@@ -12,6 +12,7 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, ed
                                            lone_in_opens_book, meeting_place, meeting_year_in_container,
                                            month_leaves_container,
                                            pages_inside_container, periodical_after_quoted_title, publisher_after_title,
+                                           publisher_closes_title,
                                            report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
                                           editors_open_reference, given_name_closes_authors, initials_end_authors,
@@ -1027,3 +1028,13 @@ def test_a_book_title_split_between_two_container_labels_is_one():
     labels = ["editor"] * 4 + ["container-title"] * 2 + ["journal"] * 2 + ["volume"] * 2 + ["pages"] * 2
     fixed = container_runs_on(tokens, list(labels))
     assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == "Handbook of labor economics"
+
+
+
+def test_a_publisher_closing_the_title_before_the_year_is_the_publisher():
+    tokens = words("K. Chand, Parallel Design: A Foundation, Addison-Wesley, 1988.")
+    labels = ["author"] * 2 + ["title"] * 5 + ["date"]
+    assert publisher_closes_title(tokens, list(labels))[6] == "publisher"
+    tokens = words("K. Chand, Peer work, Recovery, 1988.")  # no publisher's word
+    labels = ["author"] * 2 + ["title"] * 3 + ["date"]
+    assert publisher_closes_title(tokens, list(labels)) == labels

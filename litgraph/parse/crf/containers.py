@@ -477,9 +477,33 @@ def meeting_year_in_container(tokens: tuple[str, ...], labels: list[str]) -> lis
     return labels
 
 
+PUBLISHER_NAMES = frozenset({"addison-wesley", "prentice", "springer-verlag", "north-holland", "birkhäuser",
+                             "pergamon", "dover", "kaufmann", "wesley"}) | IMPRINT_NAMES  # with `lexicon`'s
+MAX_TITLE_IMPRINT = 3
+
+
+def publisher_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The title's last piece after a comma, naming a publisher right before the year (`Parallel
+    Program Design: A Foundation, | Addison-Wesley, 1988.`), is the publisher."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] != "date":
+        return labels
+    _, start, end = runs[number]
+    cut = next((j for j in range(end - 2, max(start, end - 1 - MAX_TITLE_IMPRINT) - 1, -1) if tokens[j].endswith(",")),
+               None)
+    if cut is None or cut <= start:
+        return labels
+    piece = {token.strip(".,").lower() for token in tokens[cut + 1:end]}
+    if all(token[:1].isupper() for token in tokens[cut + 1:end]) and not (
+            PUBLISHER_NAMES.isdisjoint(piece) and lexicon.lexicon()["publisher"].isdisjoint(piece)):
+        labels[cut + 1:end] = ["publisher"] * (end - cut - 1)
+    return labels
+
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
          medium_after_title, publisher_after_title, month_leaves_container,
          pages_inside_container, imprint_closes_title, journal_head_ends_title,
-         meeting_year_in_container)
+         meeting_year_in_container, publisher_closes_title)
