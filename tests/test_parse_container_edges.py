@@ -1038,3 +1038,11 @@ def test_a_publisher_closing_the_title_before_the_year_is_the_publisher():
     tokens = words("K. Chand, Peer work, Recovery, 1988.")  # no publisher's word
     labels = ["author"] * 2 + ["title"] * 3 + ["date"]
     assert publisher_closes_title(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("raw, year", [
+    ("ARBOU, F. L'Oiseau se pose à Paris. Lien social, 25/04/2013, n°1103, pp. 16-18.", 2013),
+    ("RAMAD Thierry, « L’interdisciplinarité », Articulo - Journal of Urban Research, 2011, en ligne", 2011),
+])
+def test_a_year_the_labeller_left_in_a_name_or_printed_in_numbers_is_read(raw, year):
+    assert parse_reference(raw).year == year

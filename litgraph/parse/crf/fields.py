@@ -27,6 +27,7 @@ from .marks import runs_of
 from .repair import NO_DATE
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.](1[5-9]\d\d|20\d\d)(?!\d)")  # `25/04/2013`
 BARE_YEAR = re.compile(r"^[(\[]?(1[5-9]\d\d|20[0-3]\d)[a-z]?[)\]]?[.,;:]*$")
 NAMED = frozenset({"title", "container-title", "journal", "author", "editor", "translator", "publisher",
                    "location", "collection-title", "genre"})  # segments whose numbers are names, not dates
@@ -114,7 +115,9 @@ def edited_book_editors(segments: list[Segment]) -> Segment | None:
 
 def read_year(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
     """The first year in a date segment; failing that, a token that is a year and nothing else
-    ("(1920):", "1987b.") in a locator or note segment, where the labeller misplaced the date."""
+    ("(1920):", "1987b.") in a locator or note segment, where the labeller misplaced the date; then
+    such a token closing a name's segment (`Research, 2011,`, `Eales, S (ed.) 2003,`), not a title's;
+    then a date printed in numbers (`25/04/2013`)."""
     for segment in segments:
         match = YEAR.search(segment.text) if segment.label == "date" else None
         if match:
@@ -123,6 +126,14 @@ def read_year(segments: list[Segment]) -> tuple[dict[str, object], Segment | Non
         if segment.label in NAMED:
             continue
         match = next((m for m in map(BARE_YEAR.match, segment.text.split()) if m), None)
+        if match:
+            return {"year": int(match.group(1))}, segment
+    for segment in segments:
+        match = BARE_YEAR.match(segment.text.rsplit(" ", 1)[-1]) if segment.label != "title" else None
+        if match:
+            return {"year": int(match.group(1))}, segment
+    for segment in segments:
+        match = NUMERIC_DATE.search(segment.text)
         if match:
             return {"year": int(match.group(1))}, segment
     return {"year": None}, None
