@@ -23,7 +23,7 @@ from litgraph.parse.crf.repair import (author_list_continues, closed_inside, num
                                        year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
-                                       medium_after_title, subtitle_after_colon, title_before_in,
+                                       medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
                                        title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
 from litgraph.parse.reference import explain_reference
 
@@ -1046,3 +1046,14 @@ def test_a_publisher_closing_the_title_before_the_year_is_the_publisher():
 ])
 def test_a_year_the_labeller_left_in_a_name_or_printed_in_numbers_is_read(raw, year):
     assert parse_reference(raw).year == year
+
+
+
+def test_retrieved_from_inside_the_title_before_a_link_ends_it():
+    tokens = words("Eck, T. (2000). The social psychology of gender. Retrieved from netLibrary: http://www.example.org")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 9 + ["url"]
+    fixed = retrieval_ends_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "The social psychology of gender."
+    tokens = words("Eck, T. (2000). Retrieved memories of gender. Oslo.")  # no link after: left alone
+    labels = ["author"] * 2 + ["date"] + ["title"] * 4 + ["location"]
+    assert retrieval_ends_title(tokens, list(labels)) == labels

@@ -338,3 +338,19 @@ def journal_head_ends_title(tokens: tuple[str, ...], labels: list[str]) -> list[
             labels[cut:end] = ["journal"] * (end - cut)
             break
     return labels
+
+
+RETRIEVED = re.compile(r"^(?:Retrieved|Accessed|Available|Disponible|Abgerufen)$")
+
+
+def retrieval_ends_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`Retrieved from netLibrary:` (or `Available at`, `Accessed`) after a sentence's end inside the first
+    title, followed by a link, ends the title: the rest is a note."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None or run[2] >= len(tokens) or labels[run[2]] not in ("url", "doi", "date"):
+        return labels
+    _, start, end = run
+    cue = next((i for i in range(start + 1, end) if RETRIEVED.match(tokens[i]) and ends_sentence(tokens[i - 1])), None)
+    if cue is not None:
+        labels[cue:end] = ["note"] * (end - cue)
+    return labels
