@@ -1051,7 +1051,7 @@ def test_a_year_the_labeller_left_in_a_name_or_printed_in_numbers_is_read(raw, y
 
 def test_retrieved_from_inside_the_title_before_a_link_ends_it():
     tokens = words("Eck, T. (2000). The social psychology of gender. Retrieved from netLibrary: http://www.example.org")
-    labels = ["author"] * 2 + ["date"] + ["title"] * 9 + ["url"]
+    labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["url"]
     fixed = retrieval_ends_title(tokens, list(labels))
     assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "The social psychology of gender."
     tokens = words("Eck, T. (2000). Retrieved memories of gender. Oslo.")  # no link after: left alone
