@@ -99,7 +99,7 @@ def accessed(rng: random.Random) -> dict:
 
 
 def book(rng: random.Random) -> dict:
-    item = {**book_names(rng), "title": book_title(rng)} | imprint(rng)
+    item = {"author": people(rng, rng.randint(1, 3)), "title": book_title(rng)} | imprint(rng)
     if rng.random() < 0.25:
         item["edition"] = str(rng.randint(2, 8))
     if rng.random() < 0.1:
@@ -109,17 +109,6 @@ def book(rng: random.Random) -> dict:
     if rng.random() < 0.2:
         item["ISBN"] = isbn(rng)
     return item | identifiers(rng, doi=0.1, pmid=0, url=0.03)
-
-
-def book_names(rng: random.Random) -> dict:
-    """A book's authors; now and then its editors alone (`Tester, Keith, ed. The Flâneur.`) or no
-    names at all, so that the title opens the reference."""
-    roll = rng.random()
-    if roll < 0.1:
-        return {"editor": people(rng, rng.randint(1, 3))}
-    if roll < 0.15:
-        return {}
-    return {"author": people(rng, rng.randint(1, 3))}
 
 
 def isbn(rng: random.Random) -> str:
@@ -149,25 +138,7 @@ def report(rng: random.Random) -> dict:
         item["publisher"] = authors[0]["literal"]
     if rng.random() < 0.3:
         item["genre"] = rng.choice(GENRES["report"])
-    if rng.random() < 0.35:
-        item |= technical_report(rng)
     return item | identifiers(rng, doi=0.05, pmid=0, url=0.35)
-
-
-DEPARTMENTS = ("Department of Computer Science", "Computer Science Dept.", "School of Computing",
-               "Department of Mathematics and Statistics", "Center for Computer Aids for Industrial Productivity",
-               "Laboratory for Computer Science", "Dept. of Electrical Engineering")
-
-
-def technical_report(rng: random.Random) -> dict:
-    """A numbered technical report of a university department: `Technical Report CMU-CS-94-123`."""
-    university, place = rng.choice(UNIVERSITIES)
-    acronym = "".join(rng.choice("ABCDEFGHIKLMNOPRSTUW") for _ in range(rng.randint(2, 4)))
-    year, serial = rng.randint(70, 99), rng.randint(1, 1999)
-    number = rng.choice((f"TR{year}-{serial}", f"{acronym}-TR-{serial}", f"{acronym}-CS-{year}-{serial}",
-                         f"TR-{year}-{serial}", str(serial), f"{acronym}/{year}/{serial}"))
-    return {"number": number, "genre": rng.choice(("Technical Report", "Tech. Rep.", "Technical report")),
-            "publisher": f"{rng.choice(DEPARTMENTS)}, {university}", "publisher-place": place}
 
 
 def thesis(rng: random.Random) -> dict:
@@ -177,11 +148,9 @@ def thesis(rng: random.Random) -> dict:
 
 
 def webpage(rng: random.Random) -> dict:
-    roll = rng.random()
-    authors = [corporate(rng)] if roll < 0.5 else people(rng, rng.randint(1, 2)) if roll < 0.85 else []
-    item = {"title": article_title(rng), "container-title": rng.choice(WEBSITES),
+    authors = [corporate(rng)] if rng.random() < 0.6 else people(rng, rng.randint(1, 2))
+    return {"author": authors, "title": article_title(rng), "container-title": rng.choice(WEBSITES),
             "URL": url_for(rng), "accessed": accessed(rng)}
-    return item | ({"author": authors} if authors else {})
 
 
 def conference_paper(rng: random.Random) -> dict:
