@@ -939,6 +939,11 @@ def test_a_journals_word_inside_a_title_sentence_stays():
      ["journal"] * 2 + ["issue", "issue", "date", "pages", "pages"]),
     ("Harbour Review, no. 9, vol. 4, 1-2.", ["journal"] * 2 + ["issue", "volume", "volume", "volume", "pages"],
      ["journal"] * 2 + ["issue", "volume", "volume", "volume", "pages"]),  # a volume after it: left alone
+    ("Pouvoirs, 1979, n°9.", ["journal", "date", "pages"], ["journal", "date", "issue"]),
+    ("Physical Review B 2001, 63, (16).", ["journal"] * 3 + ["date", "volume", "pages"],
+     ["journal"] * 3 + ["date", "volume", "issue"]),
+    ("Sense and Sensibility, 2 vols. New York", ["title"] * 3 + ["date", "volume", "location", "location"],
+     ["title"] * 3 + ["volume", "volume", "location", "location"]),
 ])
 def test_years_seasons_and_issue_numbers_in_their_place(text, labels, fixed):
     assert numbers_in_place(words(text), list(labels)) == fixed

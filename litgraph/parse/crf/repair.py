@@ -417,7 +417,9 @@ ISSUE_MARK = re.compile(r"^(?:n|no|nr|nos|num|n[°º]|issue|heft|h)\.?$", re.IGN
 
 def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A year or a season in parentheses read as the issue (`22, 2 (1920):`, `66 (été 2001):`) is the
-    date; the number after an issue's mark read as the volume (`n. 9 (2009)`) is the issue."""
+    date; the number after an issue's mark read as the volume (`n. 9 (2009)`), a number glued to its mark
+    (`n°9.`) and a lone number in parentheses after the volume (`63, (16).`) are the issue; `2 vols.` is
+    the volume (the number of volumes)."""
     months = lexicon()["month"]
     for index, token in enumerate(tokens):
         if labels[index] == "issue" and token[:1] == "(":
@@ -428,7 +430,19 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
                 and labels[index + 1] == "volume" and tokens[index + 1][:1].isdigit() \
                 and "volume" not in labels[index + 2:]:
             labels[index + 1] = "issue"
+        elif labels[index] in ("pages", "volume") and GLUED_ISSUE.match(token):
+            labels[index] = "issue"
+        elif labels[index] == "pages" and labels[index - 1:index] == ["volume"] and PAREN_ISSUE.match(token) \
+                and labels.count("pages") == 1:
+            labels[index] = "issue"
+        elif NUMBER_OF_VOLUMES.match(token) and index and BARE_NUMBER.match(tokens[index - 1]):
+            labels[index - 1:index + 1] = ["volume", "volume"]
     return labels
+
+
+GLUED_ISSUE = re.compile(r"^n[°º]\.?\d+[.,;]?$", re.IGNORECASE)  # `n°9.`
+PAREN_ISSUE = re.compile(r"^\(\d{1,4}\)[.,;]?$")  # `63, | (16).`
+NUMBER_OF_VOLUMES = re.compile(r"^vols\.[,;]?$", re.IGNORECASE)  # `2 vols.`
 
 
 RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_before_role, quote_ends_authors,
