@@ -938,12 +938,17 @@ def test_a_journals_word_inside_a_title_sentence_stays():
     ("Cahiers d'études, n. 9 (2009), p. 37-47.", ["journal"] * 2 + ["issue", "volume", "date", "pages", "pages"],
      ["journal"] * 2 + ["issue", "issue", "date", "pages", "pages"]),
     ("Harbour Review, no. 9, vol. 4, 1-2.", ["journal"] * 2 + ["issue", "volume", "volume", "volume", "pages"],
-     ["journal"] * 2 + ["issue", "volume", "volume", "volume", "pages"]),  # a volume after it: left alone
+     ["journal"] * 2 + ["issue", "issue", "volume", "volume", "pages"]),  # the number after `no.` is the issue
     ("Pouvoirs, 1979, n°9.", ["journal", "date", "pages"], ["journal", "date", "issue"]),
     ("Physical Review B 2001, 63, (16).", ["journal"] * 3 + ["date", "volume", "pages"],
      ["journal"] * 3 + ["date", "volume", "issue"]),
     ("Sense and Sensibility, 2 vols. New York", ["title"] * 3 + ["date", "volume", "location", "location"],
      ["title"] * 3 + ["volume", "volume", "location", "location"]),
+    ("Review of Economics, Vol. 41, No. 2, Part 1, pp.99-105", ["journal"] * 3 + ["volume"] * 2
+     + ["issue", "container-title", "container-title", "container-title", "pages"],
+     ["journal"] * 3 + ["volume"] * 2 + ["issue", "issue", "container-title", "container-title", "pages"]),
+    ("Communities, rev. ed. (London: Verso, 1991), 39 .", ["title"] * 2 + ["edition", "location", "publisher",
+     "date", "volume", "issue"], ["title"] * 2 + ["edition", "location", "publisher", "date", "pages", "issue"]),
 ])
 def test_years_seasons_and_issue_numbers_in_their_place(text, labels, fixed):
     assert numbers_in_place(words(text), list(labels)) == fixed

@@ -437,7 +437,17 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
             labels[index] = "issue"
         elif NUMBER_OF_VOLUMES.match(token) and index and BARE_NUMBER.match(tokens[index - 1]):
             labels[index - 1:index + 1] = ["volume", "volume"]
+        elif ISSUE_MARK.match(token) and labels[index] in ("issue", "volume") and index + 1 < len(tokens) \
+                and ISSUE_NUMBER.match(tokens[index + 1]) and labels[index + 1] not in ("issue", "date"):
+            labels[index:index + 2] = ["issue", "issue"]  # `No. | 2,`, `no. 211.`
+        elif labels[index] == "volume" and index and tokens[index - 1].endswith(("),", ")")) \
+                and labels[index - 1] == "date" and "pages" not in labels[:index] and LOCATOR.match(token):
+            labels[index] = "pages"  # a note's page after its imprint: `(London: Verso, 1991), 39 .`
     return labels
+
+
+ISSUE_NUMBER = re.compile(r"^\d{1,4}[.,;:]?$")
+LOCATOR = re.compile(r"^\d+(?:[-\u2013]\d+)?[.,;]?$")
 
 
 GLUED_ISSUE = re.compile(r"^n[°º]\.?\d+[.,;]?$", re.IGNORECASE)  # `n°9.`
