@@ -19,7 +19,7 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count,
-                                       pages_after_issue, quoted_title, range_after_quoted_title, spaced_range,
+                                       pages_after_issue, quoted_title, range_after_quoted_title, spaced_range, title_edges,
                                        year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
@@ -1067,3 +1067,15 @@ def test_retrieved_from_inside_the_title_before_a_link_ends_it():
     tokens = words("Eck, T. (2000). Retrieved memories of gender. Oslo.")  # no link after: left alone
     labels = ["author"] * 2 + ["date"] + ["title"] * 4 + ["location"]
     assert retrieval_ends_title(tokens, list(labels)) == labels
+
+
+
+def test_a_translator_and_a_first_editions_year_leave_the_title():
+    tokens = words("Marin, Louis. Utopics: Textual Spaces. 1984. Trans. Robert A. Vollrath. Atlantic Highlands, 1990.")
+    labels = ["author"] * 2 + ["title"] * 9 + ["location"] * 2 + ["date"]
+    fixed = title_edges(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "Utopics: Textual Spaces."
+    assert fixed[5] == "date" and fixed[6:10] == ["translator"] * 4
+    tokens = words("Lund, Kari. Trans. and other crossings. Oslo, 1990.")  # `Trans.` opening the title
+    labels = ["author"] * 2 + ["title"] * 4 + ["location", "date"]
+    assert title_edges(tokens, list(labels)) == labels

@@ -29,7 +29,8 @@ VOLUME_MARK = re.compile(r"^(?:vol|volume|v|no|n[°º]?|nr|num|issue|heft|h|t|to
 # What may follow a title's run and take its last words or its `in ...` (`containers.title_before_in`)
 TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", "collection-title"})
 CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",
-        ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("traduit", "par"): "translator",
+        ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("ubersetzt", "von"): "translator",
+        ("traduit", "par"): "translator",
         ("herausgegeben", "von"): "editor"}
 
 

@@ -399,11 +399,22 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         labels[start] = labels[start - 1]
         start += 1
     for index in range(start + 1, end - 1):
-        cue = CUES.get((tokens[index].lower(), tokens[index + 1].lower()))
+        cue = CUES.get((tokens[index].lower(), tokens[index + 1].lower())) or translator_cue(tokens, index)
         if cue:
             labels[index:end] = [cue] * (end - index)
+            end = index
             break
+    if end - start > 2 and BARE_YEAR.match(tokens[end - 1]) and ends_sentence(tokens[end - 2]):
+        labels[end - 1] = "date"  # `Utopics: ... Spaces. 1984. Trans.`: the first edition's year
     return labels
+
+
+def translator_cue(tokens: tuple[str, ...], index: int) -> str | None:
+    """`Trans.` after a sentence's end, before a capitalised name, opens the translator."""
+    if tokens[index].lower() in ("trans.", "transl.") and index and ends_sentence(tokens[index - 1]) \
+            and tokens[index + 1][:1].isupper():
+        return "translator"
+    return None
 
 
 # The rules in the order they run: each sees the labels the ones before it left.
