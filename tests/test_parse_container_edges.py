@@ -19,8 +19,8 @@ from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count,
-                                       pages_after_issue, quoted_title, range_after_quoted_title, spaced_range, title_edges,
-                                       year_at_run_edge)
+                                       pages_after_issue, quoted_title, range_after_quoted_title, spaced_range,
+                                       title_edges, year_at_run_edge)
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
