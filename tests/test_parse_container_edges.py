@@ -15,6 +15,7 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, ed
                                            publisher_closes_title,
                                            report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
+                                          parenthesised_initials_continue,
                                           editors_open_reference, given_name_closes_authors, initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
 from litgraph.parse.crf.persons import split_persons
@@ -1079,3 +1080,12 @@ def test_a_translator_and_a_first_editions_year_leave_the_title():
     tokens = words("Lund, Kari. Trans. and other crossings. Oslo, 1990.")  # `Trans.` opening the title
     labels = ["author"] * 2 + ["title"] * 4 + ["location", "date"]
     assert title_edges(tokens, list(labels)) == labels
+
+
+
+def test_family_names_in_capitals_with_initials_in_parentheses_are_one_list():
+    tokens = words("SIERRA (M.), GRAYSON (P.), NYANZA (O.A.) 2006, A pilot study. Eating Disorders 11: 100-107.")
+    labels = ["author"] * 2 + ["title"] * 8 + ["journal"] * 2 + ["volume", "pages"]
+    fixed = parenthesised_initials_continue(tokens, list(labels))
+    assert fixed[:7] == ["author"] * 6 + ["date"]
+    assert [(a.family, a.given) for a in split_persons("MORGANA (M.), ").authors] == [("MORGANA", "M")]

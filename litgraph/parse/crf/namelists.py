@@ -249,3 +249,26 @@ def editors_open_reference(tokens: tuple[str, ...], labels: list[str]) -> list[s
         _, start, end = runs[head]
         labels[start:end] = ["editor"] * (end - start)
     return labels
+
+
+
+PAREN_INITIALS = re.compile(r"^\((?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*\)[,;]?$")  # `(M.)`, `(O.A.)`, `(J.-P.)`
+CAPS_FAMILY = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+$")
+
+
+def parenthesised_initials_continue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`SIERVO (M.), | GREY (P.), NYAN (O.A.),`: after an author run of family names in capitals with
+    their initials in parentheses, more such pairs are authors too."""
+    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    if run is None or run[2] - run[1] < 2 or not PAREN_INITIALS.match(tokens[run[2] - 1]):
+        return labels
+    index = run[2]
+    while index + 1 < len(tokens) and CAPS_FAMILY.match(tokens[index]) and PAREN_INITIALS.match(tokens[index + 1]):
+        labels[index:index + 2] = ["author", "author"]
+        index += 2
+    if index < len(tokens) and labels[index] == "title" and BARE_YEAR.match(tokens[index]):
+        labels[index] = "date"
+    return labels
+
+
+BARE_YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:;]?$")

@@ -28,6 +28,7 @@ DANGLING_JOIN = re.compile(r"[,\s]+(?:and|&|und|et|y)[,\s]*$")  # "Clem, R., M. 
 MARK_REACH = 20  # a trailing mark (", (editors).", 13 characters) is looked for in the last characters only
 ROLES = r"(?:executive\s+)?(?:director|producer|writer|host|composer|performer|narrator|presenter|creator|artist)s?"
 ROLE_MARK = re.compile(rf"\s*\({ROLES}(?:\s*/\s*{ROLES})*\)", re.IGNORECASE)  # APA's "(Director)", "(Writer/Director)"
+PAREN_INITIALS = re.compile(r"(\S+) \(((?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*)\)")  # French `SIERVO (M.)`, `Kefi (N.)`
 ET_AL = re.compile(r"[,;]?\s*(?:\bet\s*al\b\.?|\band others\b|\.\s?\.\s?\.|…)[.,]?", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
 WORD_STOP = re.compile(r"(?<=[^\W\d_]{2})\.\s+(?=[^\W\d_])")  # "ROUSSILLON, René. CHABERT": a period after a word
@@ -47,11 +48,12 @@ def split_persons(text: str) -> Names:
 
 
 def strip_marks(text: str) -> tuple[str, bool]:
-    """Remove "In:", "(Eds.)", a role ("(Director)") and "et al"; say whether "et al" was there."""
+    """Remove "In:", "(Eds.)", a role ("(Director)") and "et al" (and free initials from their
+    parentheses: `SIERVO (M.)` is `SIERVO M.`); say whether "et al" was there."""
     lowered = text.lower()  # what every form of "et al" holds: most lists skip the substitution
     marked = "et" in lowered or "others" in lowered or "…" in text or ".." in text or ". ." in text
     text, count = ET_AL.subn(",", text) if marked else (text, 0)
-    text = ROLE_MARK.sub("", text) if "(" in text else text
+    text = PAREN_INITIALS.sub(r"\1 \2", ROLE_MARK.sub("", text)) if "(" in text else text
     for _ in range(2):
         text = LEADING_MARK.sub("", text, count=1)
         trailing = TRAILING_MARK.search(text, max(0, len(text) - MARK_REACH))
