@@ -15,6 +15,7 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, ed
                                            publisher_closes_title,
                                            report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
+                                          editors_without_mark,
                                           parenthesised_initials_continue,
                                           editors_open_reference, given_name_closes_authors, initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
@@ -1089,3 +1090,13 @@ def test_family_names_in_capitals_with_initials_in_parentheses_are_one_list():
     fixed = parenthesised_initials_continue(tokens, list(labels))
     assert fixed[:7] == ["author"] * 6 + ["date"]
     assert [(a.family, a.given) for a in split_persons("MORGANA (M.), ").authors] == [("MORGANA", "M")]
+
+
+
+def test_names_read_as_editors_without_a_mark_after_the_authors_are_authors():
+    tokens = words("Tehf, M.-A.; Laleve, J.; Morlet, F. Photoinitiators. Polymer 12, 3-9.")
+    labels = ["author"] * 3 + ["editor"] * 3 + ["title", "journal", "volume", "pages"]
+    assert editors_without_mark(tokens, list(labels))[:6] == ["author"] * 6
+    tokens = words("Tehf, M.-A. In Laleve, J. (eds.) Photoinitiators. Oslo.")
+    labels = ["author"] * 2 + ["editor"] * 4 + ["container-title", "location"]
+    assert editors_without_mark(tokens, list(labels)) == labels

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .features import ends_sentence
-from .marks import EDITOR_MARK, INITIALS, runs_of, words_of
+from .marks import EDITOR_MARK, IN_MARK, INITIALS, runs_of, words_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
@@ -272,3 +272,18 @@ def parenthesised_initials_continue(tokens: tuple[str, ...], labels: list[str]) 
 
 
 BARE_YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:;]?$")
+
+
+
+def editors_without_mark(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """Names read as editors right after the opening author run, with no editor's mark or `In` among
+    them (`Tehfe, M.-A.; Lalevée, | J.; Morlet-Savary, F.; ...`), are more authors."""
+    runs = runs_of(labels)
+    head = 1 if runs and runs[0][0] == "citation-number" else 0
+    if len(runs) < head + 2 or runs[head][0] != "author" or runs[head + 1][0] != "editor":
+        return labels
+    _, start, end = runs[head + 1]
+    if not any(EDITOR_MARK.match(token) or IN_MARK.match(token) or token.lower().strip(".,:") in ("edited", "ed", "by")
+               for token in tokens[start:end]):
+        labels[start:end] = ["author"] * (end - start)
+    return labels
