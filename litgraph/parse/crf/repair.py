@@ -431,8 +431,10 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     date; the number after an issue's mark read as the volume (`n. 9 (2009)`), a number glued to its mark
     (`n°9.`) and a lone number in parentheses after the volume (`63, (16).`) are the issue; `2 vols.` is
     the volume (the number of volumes)."""
-    months = lexicon()["month"]
+    months, volumes = lexicon()["month"], "vols" in words_of(tokens)
     for index, token in enumerate(tokens):
+        if labels[index] not in NUMBER_LABELS and not volumes:
+            continue
         if labels[index] == "issue" and token[:1] == "(":
             word = token[1:].rstrip(".,:;").lower()
             if PAREN_YEAR.match(token) or word in months or word in SEASONS:
@@ -457,6 +459,7 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
+NUMBER_LABELS = frozenset({"issue", "pages", "volume"})  # every case but `2 vols.` starts from one of them
 ISSUE_NUMBER = re.compile(r"^\d{1,4}[.,;:]?$")
 LOCATOR = re.compile(r"^\d+(?:[-\u2013]\d+)?[.,;]?$")
 
