@@ -15,7 +15,7 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, ed
                                            publisher_closes_title,
                                            report_institution, series_volume, volume_of_work)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
-                                          editors_without_mark,
+                                          editors_then_book, editors_without_mark,
                                           parenthesised_initials_continue,
                                           editors_open_reference, given_name_closes_authors, initials_end_authors,
                                           inverted_name_ends_list, number_opens_title, title_before_role)
@@ -1100,3 +1100,17 @@ def test_names_read_as_editors_without_a_mark_after_the_authors_are_authors():
     tokens = words("Tehf, M.-A. In Laleve, J. (eds.) Photoinitiators. Oslo.")
     labels = ["author"] * 2 + ["editor"] * 4 + ["container-title", "location"]
     assert editors_without_mark(tokens, list(labels)) == labels
+
+
+
+@pytest.mark.parametrize("text, labels, title", [
+    ("A. Elmagar, editor. Transaction Models for Databases. Morgan-Kaufmann, 1992.",
+     ["author"] * 2 + ["title"] + ["container-title"] * 4 + ["publisher", "date"], "Transaction Models for Databases."),
+    ("Mark Kean, and Ruth Byrn, editors. Proc. Seventh Irish Conference. Dublin Press, 1994.",
+     ["author"] * 5 + ["title"] + ["container-title"] * 4 + ["publisher"] * 2 + ["date"], ""),  # proceedings stay
+])
+def test_names_closed_by_editor_then_a_book_are_its_editors_and_title(text, labels, title):
+    tokens = words(text)
+    fixed = editors_then_book(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert fixed[0] == "editor"

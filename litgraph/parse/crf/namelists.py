@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .features import ends_sentence
-from .marks import EDITOR_MARK, IN_MARK, INITIALS, runs_of, words_of
+from .marks import CONTAINERS, EDITOR_MARK, IN_MARK, INITIALS, runs_of, words_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
@@ -286,4 +286,28 @@ def editors_without_mark(tokens: tuple[str, ...], labels: list[str]) -> list[str
     if not any(EDITOR_MARK.match(token) or IN_MARK.match(token) or token.lower().strip(".,:") in ("edited", "ed", "by")
                for token in tokens[start:end]):
         labels[start:end] = ["author"] * (end - start)
+    return labels
+
+
+
+EDITORS_WORD = re.compile(r"^(?:editors?|eds?)\.$", re.IGNORECASE)
+PROCEEDINGS = re.compile(r"^(?:proc|proceedings|actes|atti)\b", re.IGNORECASE)
+
+
+def editors_then_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`A. Elmagarmid, editor. Transaction Models ... Morgan-Kaufmann, 1992.`: names opening the
+    reference and closed by `editor.`/`eds.`, then a book read as a container with no title read: the
+    names are the editors (read as the work's authors) and the book is the title (a proceedings stays
+    the container)."""
+    runs = runs_of(labels)
+    head = 1 if runs and runs[0][0] == "citation-number" else 0
+    mark = next((i for i in range(runs[head][2] if len(runs) > head else 0, len(tokens))
+                 if EDITORS_WORD.match(tokens[i])), None) if len(runs) > head and runs[head][0] == "author" else None
+    if mark is None or mark > runs[head][2] + 1 or mark + 1 >= len(tokens) or labels[mark + 1] not in CONTAINERS:
+        return labels
+    start = runs[head][1]
+    labels[start:mark + 1] = ["editor"] * (mark + 1 - start)
+    book_end = next((j for j in range(mark + 1, len(tokens)) if labels[j] not in CONTAINERS), len(tokens))
+    if "title" not in labels and not PROCEEDINGS.match(tokens[mark + 1]):
+        labels[mark + 1:book_end] = ["title"] * (book_end - mark - 1)
     return labels
