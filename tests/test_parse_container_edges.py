@@ -1114,3 +1114,13 @@ def test_names_closed_by_editor_then_a_book_are_its_editors_and_title(text, labe
     fixed = editors_then_book(tokens, list(labels))
     assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
     assert fixed[0] == "editor"
+
+
+def test_editors_running_on_from_the_book_into_an_editor_run_are_editors():
+    tokens = words("In Stephan Worch and William G. Aust (eds.), Psychology and Relations.")
+    labels = ["container-title"] * 5 + ["editor"] * 3 + ["container-title"] * 3
+    fixed = editors_open_container(tokens, list(labels))
+    assert fixed[:8] == ["editor"] * 8 and fixed[8:] == ["container-title"] * 3
+    tokens = words("In Election and Language. Jae-Won Schmid, ed. Pp. 421-433.")  # the book, then its editor
+    labels = ["container-title"] * 4 + ["editor"] * 3 + ["pages"] * 2
+    assert editors_open_container(tokens, list(labels)) == labels

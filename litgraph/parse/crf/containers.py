@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .features import HAS_DIGIT
+from .features import HAS_DIGIT, ends_sentence
 from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of, text_of,
                     words_of)
 from .titles import (book_title_split, container_head_is_title, imprint_closes_title, journal_head_in_title,
@@ -219,14 +219,17 @@ def ends_run_on(token: str, label: str) -> bool:
 
 
 def editors_open_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """Names closed by an editor's mark at the start of the first book title are its editors."""
+    """Names closed by an editor's mark at the start of the first book title (or in the editor run right
+    after it) are its editors."""
     for label, start, end in runs_of(labels):
         if label not in BOOKS:
             continue
         first = start + 1 if IN_MARK.match(tokens[start]) else start
-        mark = next((i for i in range(first + 1, min(first + MAX_EDITORS, end - 1)) if EDITOR_MARK.match(tokens[i])),
-                    None)
-        if mark is not None and all(NAME_PART.match(token) for token in tokens[first:mark]):
+        reach = next((i for i in range(end, len(tokens)) if labels[i] != "editor"), len(tokens)) - 1  # `William | G.
+        mark = next((i for i in range(first + 1, min(first + MAX_EDITORS, reach + 1)) if EDITOR_MARK.match(tokens[i])),
+                    None)  # Austin (eds.),`: the names run on into an editor run
+        if mark is not None and (mark < end or mark == reach and not any(map(ends_sentence, tokens[first:mark]))) \
+                and all(NAME_PART.match(token) for token in tokens[first:mark]):
             labels[start:mark + 1] = ["editor"] * (mark + 1 - start)
         break
     return labels
