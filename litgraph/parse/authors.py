@@ -132,8 +132,20 @@ def split_items(text: str) -> list[str]:
             for item in AND.sub(", ", text).split(",") if item.strip(" .")]
 
 
+def first_item_may_be_vancouver(text: str) -> bool:
+    """False when the first comma-separated item, on its own (no `and`, `&` or `et al` in it), is not
+    `Family XX`: what `vancouver_names` would find, without splitting the rest."""
+    first = text.strip().split(",", 1)[0]
+    item = first.strip(" .")
+    if not item or AND.search(first) or "et" in first.lower():
+        return True
+    return vancouver_person(item) is not None
+
+
 def vancouver_names(text: str) -> Names | None:
     """``Sells DL, Davidson L, et al``; None unless every item is that shape."""
+    if not first_item_may_be_vancouver(text):
+        return None  # most strings: decided by their first item, before the whole part is split
     text, et_al = take_et_al(text.strip().rstrip("."))
     people = []
     for item in split_items(text):
