@@ -31,7 +31,7 @@ DEGREES = frozenset({
     "FRCPSYCH", "MRCPSYCH", "PSYD", "EDD", "MBA", "MS", "BS", "DSC", "CPSYCHOL",
 })
 ET_AL = re.compile(r",?\s*\b(?:et\s*al\b\.?|and others)\s*,?\s*$", re.IGNORECASE)
-AND = re.compile(r"\s*,?\s*(?:&|\band\b)\s*")
+AND = re.compile(r"(?=[\s,&a])\s*,?\s*(?:&|\band\b)\s*")  # the lookahead skips at once where none can start
 ELISION = re.compile(r",?\s*(?:\.\s*\.\s*\.|…)\s*,?\s*")  # APA's "Brown, L., . . . Green, M."
 EDITOR_NOTE = re.compile(r"\s*\((?:[Ee]ds?|[Ee]ditors?)\.?\)\.?")
 BROKEN_HYPHEN = re.compile(r"(\w)- (?=[A-ZÀ-Ý])")

@@ -38,7 +38,7 @@ ISSUE_PREFIX = re.compile(r"^(?:no\.?|nr\.?|n[°º]\.?|n\.|num(?:ber)?\.?|issue\
 PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|s)\.?$")
 PAGE_PREFIX = re.compile(r"^(?:pages?|pgs?\.?|pp?\.?|s\.)\s*", re.IGNORECASE)  # "pages" before "p"
 VOLUME_ISSUE = re.compile(r"^(?P<volume>[\w.\-]+?),?\s*[(\[]\s*(?P<issue>[^()\[\]]+?)\s*[)\]]")
-UNCLOSED_TAIL = re.compile(r"\s*[(\[][^()\[\]]*$")
+UNCLOSED_TAIL = re.compile(r"(?=[\s(\[])\s*[(\[][^()\[\]]*$")
 ARTICLE = re.compile(r"^(?:e\d+|[A-Z]{1,2}\d{3,}|(?:article|art\.?)\s*(?:no\.?\s*)?\w+)$", re.IGNORECASE)
 
 
