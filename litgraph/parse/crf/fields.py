@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ...model import ParsedReference
 from ..imprint import imprint_type
@@ -42,9 +43,9 @@ UNCLOSED_TAIL = re.compile(r"(?=[\s(\[])\s*[(\[][^()\[\]]*$")
 ARTICLE = re.compile(r"^(?:e\d+|[A-Z]{1,2}\d{3,}|(?:article|art\.?)\s*(?:no\.?\s*)?\w+)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of tokens with one label."""
+class Segment(NamedTuple):
+    """A run of tokens with one label (a named tuple: made for every run of every reference, it is
+    built several times faster than a frozen dataclass)."""
 
     label: str
     text: str
