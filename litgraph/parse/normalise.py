@@ -59,7 +59,7 @@ def collapse_whitespace(text: str) -> str:
         >>> collapse_whitespace("<italic>Brain</italic>,  <i>29</i>(10)")
         'Brain, 29(10)'
     """
-    return re.sub(r"\s+", " ", MARKUP.sub("", INVISIBLE.sub("", text))).strip()
+    return " ".join(MARKUP.sub("", INVISIBLE.sub("", text)).split())
 
 
 def strip_link_labels(text: str) -> str:
