@@ -148,17 +148,16 @@ def own_features(token: str) -> tuple[bytes, ...]:
 def seen_from(token: str) -> tuple[tuple[bytes, ...], ...]:
     """`token`'s neighbour features as each of `OFFSETS` sees them: prefixed "-2:" for the token two
     after it, "-1:" for the next, "1:" for the one before and "2:" for the one two before."""
-    view = neighbour_view(token)
-    return tuple(tuple([(OFFSET_PREFIX[offset] + feature).encode() for feature in view]) for offset in OFFSETS)
+    view = [feature.encode() for feature in neighbour_view(token)]
+    return tuple(tuple([prefix + feature for feature in view]) for prefix in OFFSET_BYTES)
 
 
-@lru_cache(maxsize=65536)
 def neighbour_view(token: str) -> tuple[str, ...]:
     """The features of `token` its neighbours see."""
     return tuple([f for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS)])
 
 
-OFFSET_PREFIX = {offset: f"{offset}:" for offset in OFFSETS}
+OFFSET_BYTES = tuple(f"{offset}:".encode() for offset in OFFSETS)
 
 
 def context_features(tokens: list[str]) -> list[tuple[bytes, ...]]:
