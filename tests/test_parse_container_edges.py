@@ -844,6 +844,17 @@ def test_a_place_and_publisher_read_into_the_title_are_the_imprint(text, labels,
     assert " ".join(t for t, l in zip(tokens, fixed) if l == "publisher") == publisher
 
 
+def test_a_place_and_publisher_after_a_comma_or_a_question_are_the_imprint():
+    tokens = words("Greel, Andrew M., Come Blow Your Mind With Me, Garden City: Doubleday, 1971.")
+    labels = ["author"] * 3 + ["title"] * 9 + ["publisher", "date"]
+    fixed = imprint_closes_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "Come Blow Your Mind With Me,"
+    tokens = words("Lund, K. Regulating Harbours: Beliefs, Practices, Meanings. Chicago: Ivar Press, 1971.")
+    labels = ["author"] * 2 + ["title"] * 7 + ["publisher", "date"]  # no sentence inside a place:
+    fixed = imprint_closes_title(tokens, list(labels))  # the imprint starts after `Meanings.`, not `Beliefs,`
+    assert fixed[2:7] == ["title"] * 5 and fixed[7:9] == ["location", "publisher"]
+
+
 @pytest.mark.parametrize("text", [
     "Lund, K. (2002). Harbour work. Part Two: the sequel. Oslo, 12-14.",  # lower case after the colon, numbers after
     "Lund, K. (2002). Harbour work. Case Study: Ten Ports in 1901.",  # a number in what would be the publisher

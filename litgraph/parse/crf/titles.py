@@ -281,9 +281,10 @@ MAX_PLACE, MAX_PUBLISHER = 3, 6
 
 
 def imprint_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A book's `Place: Publisher` read into its title after a sentence's end, closing the reference
-    or before its year (`... perspectives. Malabar FA: Krieger.`, `Judaism. Grand Rapids: William B.
-    Eerdmans, 2011.`), is the place and the publisher."""
+    """A book's `Place: Publisher` read into its title after a sentence's end, a question or a comma,
+    closing the reference or before its year (`... perspectives. Malabar FA: Krieger.`, `Judaism. Grand
+    Rapids: William B. Eerdmans, 2011.`, `With Me, Garden City: Doubleday, 1971.`), is the place and the
+    publisher."""
     if ":" not in text_of(tokens):
         return labels
     run = next((r for r in runs_of(labels) if r[0] == "title"), None)
@@ -291,16 +292,22 @@ def imprint_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str
         return labels
     _, start, end = run
     for stop in range(start + 1, end - 1):
-        if tokens[stop].endswith((".", ".,")) and ends_sentence(tokens[stop].rstrip(",")):
+        if closes_title_piece(tokens[stop]):
             colon = next((c for c in range(stop + 1, min(stop + 1 + MAX_PLACE, len(tokens))) if tokens[c].endswith(":")),
                          None)
             last = publisher_end(tokens, labels, colon + 1) if colon is not None else None
             if last is not None and all(PLACE_WORD.match(t) for t in tokens[stop + 1:colon + 1]) \
+                    and not any(t.endswith((".", "?")) and ends_sentence(t) for t in tokens[stop + 1:colon]) \
                     and not any(label in NOT_IMPRINT for label in labels[stop + 1:colon + 1]):
                 labels[stop + 1:colon + 1] = ["location"] * (colon - stop)
                 labels[colon + 1:last] = ["publisher"] * (last - colon - 1)
                 break
     return labels
+
+
+def closes_title_piece(token: str) -> bool:
+    """A title word after which an imprint may start: a sentence's end, a question, or a comma."""
+    return token.endswith(("?", ",")) and not token.endswith(".,") or ends_sentence(token.rstrip(","))
 
 
 def publisher_end(tokens: tuple[str, ...], labels: list[str], first: int) -> int | None:
@@ -315,6 +322,8 @@ def publisher_end(tokens: tuple[str, ...], labels: list[str], first: int) -> int
             return j + 1
         if tokens[j].endswith((",", ".")) and j + 1 < len(tokens) and YEARISH.match(tokens[j + 1]):
             return j + 1
+        if tokens[j].endswith(":") or ends_sentence(tokens[j]):
+            return None  # a second place's colon, or a sentence: not one publisher's name
     return None
 
 
