@@ -791,6 +791,7 @@ def test_a_volume_before_its_issue_stays_the_volume():
 @pytest.mark.parametrize("text, labels", [
     ("Harbour Times, November 2, 1997, 12.", ["journal"] * 3 + ["volume", "date", "pages"]),
     ("Weekly Courier, May(26). 2011.", ["journal"] * 3 + ["date"]),
+    ("Architettura Oggi, febbraio 1961, p. 55.", ["journal"] * 3 + ["date", "pages", "pages"]),  # before its year
 ])
 def test_a_month_closing_a_periodicals_name_before_its_day_is_the_date(text, labels):
     tokens = words(text)

@@ -435,18 +435,24 @@ DAY = re.compile(r"^\d{1,2}[,.]?$|^\d{1,2}[-\u2013]\d{1,2}[,.]?$|^\(\d{1,2}\)")
 
 
 def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A month closing a journal or book run, before its day (`New York Times, | November 2, 1997`,
-    `Business Insider May(26).`), is the date."""
-    months = lexicon.lexicon()["month"]
+    """A month closing a journal or book run, before its day or year (`New York Times, | November 2,
+    1997`, `Business Insider May(26).`, `Architectural Design, febbraio 1961`), is the date."""
+    months = lexicon.lexicon()["month"] | MORE_MONTHS
     for label, start, end in runs_of(labels):
         if label not in CONTAINERS or end - start < 2 or not tokens[end - 2].endswith(","):
             continue
         month, _, day = tokens[end - 1].partition("(")
-        if month.rstrip(".,").lower() in months and (day[:1].isdigit() or end < len(tokens) and DAY.match(tokens[end])):
+        dated = end < len(tokens) and (DAY.match(tokens[end]) or YEAR_LIKE.match(tokens[end]))
+        if month.rstrip(".,").lower() in months and (day[:1].isdigit() or dated):
             labels[end - 1] = "date"
-            if end < len(tokens) and DAY.match(tokens[end]):
+            if dated:
                 labels[end] = "date"
     return labels
+
+
+MORE_MONTHS = frozenset({"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+                         "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
+                         "outubro", "dezembro"})  # Italian and Portuguese, beside `lexicon`'s
 
 
 PAGE_CUE = re.compile(r"^\(?(?:pages|pp?\.|pgs?\.)[,:]?$", re.IGNORECASE)
