@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from litgraph.parse import parse_reference
-from litgraph.parse.crf.containers import (container_runs_on, container_tail, editors_in_container,
+from litgraph.parse.crf.containers import (container_runs_on, container_tail, cue_opens_container, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, meeting_place, meeting_year_in_container,
                                            month_leaves_container,
@@ -1136,3 +1136,13 @@ def test_editors_running_on_from_the_book_into_an_editor_run_are_editors():
     tokens = words("In Election and Language. Jae-Won Schmid, ed. Pp. 421-433.")  # the book, then its editor
     labels = ["container-title"] * 4 + ["editor"] * 3 + ["pages"] * 2
     assert editors_open_container(tokens, list(labels)) == labels
+
+
+
+def test_ed_opening_a_container_run_before_names_is_the_editor():
+    tokens = words("D'Aulno, Marie. Contes des fées. Ed. Nadine Jasmin. Parigi: Champion, 2004.")
+    labels = ["author"] * 2 + ["title"] * 3 + ["container-title"] * 3 + ["location", "publisher", "date"]
+    assert cue_opens_container(tokens, list(labels))[5:8] == ["editor"] * 3
+    tokens = words("Lund, K. Harbour work. Edited Volumes of the North. Oslo, 2004.")  # no names after the cue
+    labels = ["author"] * 2 + ["title"] * 2 + ["container-title"] * 5 + ["location", "date"]
+    assert cue_opens_container(tokens, list(labels)) == labels

@@ -510,9 +510,29 @@ def publisher_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[s
     return labels
 
 
+OPENING_CUE = re.compile(r"^(?:ed|eds|edited|trans|transl)\.?$", re.IGNORECASE)  # `Ed. Nadine Jasmine.`
+MAX_CUED_NAMES = 6
+
+
+def cue_opens_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A journal or book run that opens on `Ed.` (or `Trans.`) after a sentence's end, then capitalised
+    names up to the next sentence's end (`Contes des fées. | Ed. Nadine Jasmine. | Parigi:`), is the
+    editor (or translator), not a container."""
+    for label, start, end in runs_of(labels):
+        if label not in CONTAINERS or not OPENING_CUE.match(tokens[start]) or not start \
+                or not ends_sentence(tokens[start - 1]):
+            continue
+        stop = next((j for j in range(start + 1, min(start + 1 + MAX_CUED_NAMES, end)) if ends_sentence(tokens[j])), None)
+        if stop is not None and all(NAME_PART.match(token) for token in tokens[start + 1:stop + 1]):
+            role = "translator" if tokens[start].lower().startswith("trans") else "editor"
+            labels[start:stop + 1] = [role] * (stop + 1 - start)
+    return labels
+
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
          medium_after_title, publisher_after_title, month_leaves_container,
          pages_inside_container, imprint_closes_title, journal_head_ends_title,
-         meeting_year_in_container, publisher_closes_title, retrieval_ends_title)
+         meeting_year_in_container, publisher_closes_title, retrieval_ends_title,
+         cue_opens_container)
