@@ -954,6 +954,13 @@ def test_a_journals_word_inside_a_title_sentence_stays():
     ("Harbour Review, no. 9, vol. 4, 1-2.", ["journal"] * 2 + ["issue", "volume", "volume", "volume", "pages"],
      ["journal"] * 2 + ["issue", "issue", "volume", "volume", "pages"]),  # the number after `no.` is the issue
     ("Pouvoirs, 1979, n°9.", ["journal", "date", "pages"], ["journal", "date", "issue"]),
+    ("Social Text 16 (1986–87): 36–80.", ["journal"] * 2 + ["volume", "issue", "pages"],
+     ["journal"] * 2 + ["volume", "date", "pages"]),
+    ("Casabella, vol. 339-340, agosto/settembre 1969,", ["journal"] + ["volume"] * 2 + ["issue", "date"],
+     ["journal"] + ["volume"] * 2 + ["date", "date"]),
+    ("The Guardian, 29 August 2015.", ["journal"] * 2 + ["volume", "date", "date"], ["journal"] * 2 + ["date"] * 3),
+    ("Review, Vol. 21 March, 2017,", ["journal"] + ["volume"] * 2 + ["date"] * 2, ["journal"] + ["volume"] * 2
+     + ["date"] * 2),  # the number after `Vol.` stays the volume
     ("Physical Review B 2001, 63, (16).", ["journal"] * 3 + ["date", "volume", "pages"],
      ["journal"] * 3 + ["date", "volume", "issue"]),
     ("Sense and Sensibility, 2 vols. New York", ["title"] * 3 + ["date", "volume", "location", "location"],

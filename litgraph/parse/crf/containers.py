@@ -37,8 +37,8 @@ import re
 
 from . import lexicon
 from .features import HAS_DIGIT, ends_sentence
-from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, runs_of, text_of,
-                    words_of)
+from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, months, runs_of,
+                    text_of, words_of)
 from .titles import (book_title_split, container_head_is_title, imprint_closes_title, journal_head_in_title,
                      journal_head_ends_title, journal_inside_title, medium_after_title, subtitle_after_colon, title_before_in,
                      retrieval_ends_title, title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
@@ -373,8 +373,8 @@ def tail_is_numbers(tokens: tuple[str, ...], labels: list[str], label: str, cut:
 
 
 def next_to_month(tokens: tuple[str, ...], index: int) -> bool:
-    months = lexicon.lexicon()["month"]
-    return any(0 <= i < len(tokens) and tokens[i].rstrip(".,;").lower() in months for i in (index - 1, index + 1))
+    known = lexicon.lexicon()["month"]
+    return any(0 <= i < len(tokens) and tokens[i].rstrip(".,;").lower() in known for i in (index - 1, index + 1))
 
 
 def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int) -> None:
@@ -437,22 +437,18 @@ DAY = re.compile(r"^\d{1,2}[,.]?$|^\d{1,2}[-\u2013]\d{1,2}[,.]?$|^\(\d{1,2}\)")
 def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A month closing a journal or book run, before its day or year (`New York Times, | November 2,
     1997`, `Business Insider May(26).`, `Architectural Design, febbraio 1961`), is the date."""
-    months = lexicon.lexicon()["month"] | MORE_MONTHS
+    known = months()
     for label, start, end in runs_of(labels):
         if label not in CONTAINERS or end - start < 2 or not tokens[end - 2].endswith(","):
             continue
         month, _, day = tokens[end - 1].partition("(")
         dated = end < len(tokens) and (DAY.match(tokens[end]) or YEAR_LIKE.match(tokens[end]))
-        if month.rstrip(".,").lower() in months and (day[:1].isdigit() or dated):
+        if month.rstrip(".,").lower() in known and (day[:1].isdigit() or dated):
             labels[end - 1] = "date"
             if dated:
                 labels[end] = "date"
     return labels
 
-
-MORE_MONTHS = frozenset({"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
-                         "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
-                         "outubro", "dezembro"})  # Italian and Portuguese, beside `lexicon`'s
 
 
 PAGE_CUE = re.compile(r"^\(?(?:pages|pp?\.|pgs?\.)[,:]?$", re.IGNORECASE)

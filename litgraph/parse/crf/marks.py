@@ -28,6 +28,19 @@ VOLUME_MARK = re.compile(r"^(?:vol|volume|v|no|n[°º]?|nr|num|issue|heft|h|t|to
                          re.IGNORECASE)
 # What may follow a title's run and take its last words or its `in ...` (`containers.title_before_in`)
 TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", "collection-title"})
+MORE_MONTHS = frozenset({"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+                         "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
+                         "outubro", "dezembro"})  # Italian and Portuguese months, beside the lexicon's
+
+
+@lru_cache(maxsize=1)
+def months() -> frozenset[str]:
+    """Every month (and season) the repairs know: the lexicon's and `MORE_MONTHS`."""
+    from .lexicon import lexicon
+
+    return lexicon()["month"] | MORE_MONTHS
+
+
 CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",
         ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("ubersetzt", "von"): "translator",
         ("traduit", "par"): "translator",

@@ -29,8 +29,7 @@ from functools import lru_cache
 
 from . import containers, namelists
 from .features import ends_sentence
-from .lexicon import lexicon
-from .marks import CUES, IN_MARK, TAIL_TAKERS, runs_of, text_of, words_of
+from .marks import CUES, IN_MARK, TAIL_TAKERS, VOLUME_MARK, months, runs_of, text_of, words_of
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
@@ -420,7 +419,7 @@ def translator_cue(tokens: tuple[str, ...], index: int) -> str | None:
 # The rules in the order they run: each sees the labels the ones before it left.
 
 
-PAREN_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d\)[.,:;]*$")
+PAREN_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d(?:[-\u2013/]\d{2,4})?\)[.,:;]*$")  # `(1920)`, `(1986–87)`
 SEASONS = frozenset({"été", "hiver", "printemps", "automne", "frühjahr", "frühling", "sommer", "herbst", "invierno",
                      "verano", "primavera", "otoño", "inverno", "verão", "outono"})  # beside `lexicon`'s months
 ISSUE_MARK = re.compile(r"^(?:n|no|nr|nos|num|n[°º]|issue|heft|h)\.?$", re.IGNORECASE)
@@ -431,14 +430,19 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     date; the number after an issue's mark read as the volume (`n. 9 (2009)`), a number glued to its mark
     (`n°9.`) and a lone number in parentheses after the volume (`63, (16).`) are the issue; `2 vols.` is
     the volume (the number of volumes)."""
-    months, volumes = lexicon()["month"], "vols" in words_of(tokens)
+    known, volumes = months(), "vols" in words_of(tokens)
     for index, token in enumerate(tokens):
         if labels[index] not in NUMBER_LABELS and not volumes:
             continue
-        if labels[index] == "issue" and token[:1] == "(":
-            word = token[1:].rstrip(".,:;").lower()
-            if PAREN_YEAR.match(token) or word in months or word in SEASONS:
-                labels[index] = "date"
+        if labels[index] in ("issue", "volume") and all(
+                word in known or word in SEASONS for word in MONTH_JOINS.split(token.strip("().,:;").lower())):
+            labels[index] = "date"  # `agosto/settembre`, `(été`
+        elif labels[index] == "issue" and token[:1] == "(" and PAREN_YEAR.match(token):
+            labels[index] = "date"
+        elif labels[index] == "volume" and DAY_NUMBER.match(token) and index + 2 < len(tokens) \
+                and not (index and VOLUME_MARK.match(tokens[index - 1])) \
+                and tokens[index + 1].rstrip(".,").lower() in known and BARE_YEAR.match(tokens[index + 2]):
+            labels[index] = "date"  # `The Guardian, 29 August 2015.`
         elif labels[index] == "issue" and ISSUE_MARK.match(token) and index + 1 < len(tokens) \
                 and labels[index + 1] == "volume" and tokens[index + 1][:1].isdigit() \
                 and "volume" not in labels[index + 2:]:
@@ -464,6 +468,8 @@ ISSUE_NUMBER = re.compile(r"^\d{1,4}[.,;:]?$")
 LOCATOR = re.compile(r"^\d+(?:[-\u2013]\d+)?[.,;]?$")
 
 
+MONTH_JOINS = re.compile(r"[/\-\u2013]")
+DAY_NUMBER = re.compile(r"^\d{1,2}$")
 GLUED_ISSUE = re.compile(r"^n[°º]\.?\d+[.,;]?$", re.IGNORECASE)  # `n°9.`
 PAREN_ISSUE = re.compile(r"^\(\d{1,4}\)[.,;]?$")  # `63, | (16).`
 NUMBER_OF_VOLUMES = re.compile(r"^vols\.[,;]?$", re.IGNORECASE)  # `2 vols.`
