@@ -1153,3 +1153,10 @@ def test_ed_opening_a_container_run_before_names_is_the_editor():
     tokens = words("Lund, K. Harbour work. Edited Volumes of the North. Oslo, 2004.")  # no names after the cue
     labels = ["author"] * 2 + ["title"] * 2 + ["container-title"] * 5 + ["location", "date"]
     assert cue_opens_container(tokens, list(labels)) == labels
+
+
+def test_a_volumes_comma_glued_to_its_issue_is_split():
+    from litgraph.parse.crf.tokens import tokenize
+
+    assert tokenize("Intervention, 12,(1), 15-20.") == ["Intervention,", "12,", "(1),", "15-20."]
+    assert tokenize("doi:10.1000/a,(b)") == ["doi:10.1000/a,(b)"]  # an identifier stays whole
