@@ -1160,3 +1160,11 @@ def test_a_volumes_comma_glued_to_its_issue_is_split():
 
     assert tokenize("Intervention, 12,(1), 15-20.") == ["Intervention,", "12,", "(1),", "15-20."]
     assert tokenize("doi:10.1000/a,(b)") == ["doi:10.1000/a,(b)"]  # an identifier stays whole
+
+
+def test_a_journal_split_between_two_container_labels_is_one_journal():
+    tokens = words('"Inscription" Bulletin de la société du Périgord 5 175-185')
+    labels = ["title", "journal", "journal"] + ["container-title"] * 5 + ["note"]
+    fixed = container_runs_on(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == "Bulletin de la société du Périgord"
+    assert fixed[7] == "container-title"  # the number is not the journal's

@@ -198,6 +198,12 @@ def container_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     if run is None or run[2] >= len(tokens) or not tokens[run[2] - 1][-1:].isalnum():
         return labels
     label, _, end = run
+    other = labels[end]
+    if other in CONTAINERS:  # `Bulletin de | la société ... du Périgord 5`: the other container label is the rest
+        stop = next((j for j in range(end, len(tokens)) if labels[j] != other or ends_run_on(tokens[j], labels[j])),
+                    len(tokens))
+        labels[end:stop] = [label] * (stop - end)
+        return labels
     for stop in range(end, min(end + MAX_CONTAINER_RUN_ON, len(tokens))):
         token = tokens[stop]
         if ends_run_on(token, labels[stop]):
