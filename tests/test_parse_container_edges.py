@@ -1159,6 +1159,7 @@ def test_a_volumes_comma_glued_to_its_issue_is_split():
     from litgraph.parse.crf.tokens import tokenize
 
     assert tokenize("Intervention, 12,(1), 15-20.") == ["Intervention,", "12,", "(1),", "15-20."]
+    assert tokenize("Genet. 2000;(3): 218-226.") == ["Genet.", "2000;", "(3):", "218-226."]
     assert tokenize("doi:10.1000/a,(b)") == ["doi:10.1000/a,(b)"]  # an identifier stays whole
 
 

@@ -2,8 +2,8 @@
 
 A compact locator printed without spaces ("2012;11(2):123-8.") is split where
 one field ends and the next begins: after ";", ":" or "," before a digit, and
-before "(" after a digit or a digit's comma ("2012;", "11", "(2):", "123-8.";
-"12,(1)," is "12,", "(1),"). Identifiers (with
+before "(" after a digit or a digit's comma or semicolon ("2012;", "11", "(2):",
+"123-8."; "12,(1)," is "12,", "(1),"; "2000;(3):" is "2000;", "(3):"). Identifiers (with
 "/" or "://") are never split.
 
 The labeller reads at most `MAX_TOKENS` tokens; a longer string keeps the
@@ -17,8 +17,8 @@ from functools import lru_cache
 
 MAX_TOKENS = 400
 WORD = re.compile(r"\S+")
-GLUE = re.compile(r"(?<=[;:,])(?=\d)|(?<=\d)(?=\()|(?<=\d,)(?=\()")
-GLUED = re.compile(r"[;:,]\d|\d\(|\d,\(")
+GLUE = re.compile(r"(?<=[;:,])(?=\d)|(?<=\d)(?=\()|(?<=\d[,;])(?=\()")
+GLUED = re.compile(r"[;:,]\d|\d\(|\d[,;]\(")
 
 
 def tokenize(text: str) -> list[str]:
