@@ -23,7 +23,17 @@ where a title ends and the journal or book begins).
 - `Der Steppenwolf. Vol. 4 of Gesammelte Dichtungen.`: after a sentence, `Vol. N of` names the volume
   and the many-volume work it is part of; the sentence before it is the title;
 - `Harvard Business Review, Volume 42`, `Word & World XIV: 4`, `Proceedings of SIGIR, 262-269`:
-  volume and issue marks, numbers and page ranges closing a journal's title are not part of it.
+  volume and issue marks, numbers and page ranges closing a journal's title are not part of it;
+- `In CVPR, pages 1385 –1392,`, `(pp. 89-98).`: a page cue and its numbers inside a book's title are
+  the pages; `Proceedings SuperComputing '95,`, `Proceedings IJCAI-87`: a meeting's two-digit year is
+  its name's;
+- `München med | wochenschr,`, `Handbook of | labor economics`, `Bulletin de | la société ...`: a
+  journal or book title cut on a bare word goes on through words read as numbers or as the other
+  container label;
+- `Morgan Kaufmann.`, `A Foundation, | Addison-Wesley, 1988.`: a publisher read as a book title, or
+  closing the title before the year, is the publisher;
+- `New York Times, | November 2, 1997`, `Architectural Design, febbraio 1961`: a month closing a
+  periodical's name is the date; `Ed. Nadine Jasmine.` opening a container run is the editor.
 
 Example:
     >>> tokens = ("In", "Rohit", "Parikh,", "editor,", "Logics", "of", "Programs,")

@@ -11,7 +11,14 @@ it left out.
 - a lone number read as the date between the names and the title opens the title
   (`Pocock, Chris. 50 Years of the U-2`);
 - a reference that opens with a sentence and then a role (`The Arrival. Dir. David Twohy. Perf.
-  Charlie Sheen.`, `Ghost Stories. Ed. Peter Washington.`) has no author: the sentence is the title.
+  Charlie Sheen.`, `Ghost Stories. Ed. Peter Washington.`) has no author: the sentence is the title;
+- `Harrington, Anne. | Medicine, Mind, and the Double Brain` (also `Da Matta, Roberto.`, `Andrade,
+  Mário de.`, `Diamond, Stephen A.`): the first name ends the list before a title of comma-separated
+  words; `Soto Laveaga, | Gabriela.`: the given name closes it;
+- a body read into the title (`U.S. | National Library of Medicine. The cancer genome atlas`) is the
+  author; so are `SIERVO (M.), GREY (P.)` pairs and names read as editors with no editor's mark;
+- names closed by an editor's mark (`L Douglas Kiel, | Euel W Elliott (ed.),`, `A. Elmagarmid,
+  editor. Transaction Models`) are the editors, read as the work's authors, and the book its title.
 
 Example:
     >>> tokens = ("Reinermann,", "H.:", "Der", "Offentliche", "Sektor", "im", "Netz.")

@@ -15,7 +15,16 @@ whatever the model learnt:
 - a number then `p.` closing a reference (`Paris : MASSON, 2004. 149 p.`) is a book's extent, a note;
 - a bare number that is no year, right after the journal, in a reference whose year is already
   read, is the volume (`Frontiers in Psychiatry, 11, Article 123.`), and `Article` before the
-  pages belongs to them (an article number).
+  pages belongs to them (an article number);
+- numbers in their place (`numbers_in_place`): a year, a season or months read as the issue are the
+  date (`22, 2 (1920):`, `agosto/settembre`), so is a day before a month and year (`29 August 2015`);
+  the number after an issue's mark or glued to it is the issue (`No. 2,`, `n°9.`), and so is a lone
+  number in parentheses after the volume (`63, (16).`); `2 vols.` is the volume; a note's page after
+  its imprint in parentheses is the pages (`(London: Verso, 1991), 39`);
+- a page range broken by a space (`2462– 2467`, `248 –254`, `52 – 59`) is one range, and a range in
+  parentheses after a quoted title (`'Title' (136-154) in`) is the pages;
+- `Trans.` after a sentence inside the title opens the translator, and a bare year closing the title
+  after a sentence (`Spaces. 1984. Trans.`) is the date.
 
 Example:
     >>> repair(("Smith,", "J.", "(n.d.).", "Title."), ("author", "author", "author", "title"))

@@ -19,6 +19,11 @@
   sentence) ends the title, and the book or proceedings start there;
 - `Bowling for Columbine [DVD].`: a bracketed description of the medium (APA's `[Motion picture]`,
   `[Computer software]`) ends the title; a bracketed translation stays in it;
+- `Meteoritics & | Planetary Science`, `implications for the final breakup of | Eastern Gondwana. |
+  SedimentaryGeology`, `Logic. | Journal of Applied Logic`: a title does not end on `&`, `of` or a
+  sentence opening on a journal's word;
+- `perspectives. Malabar FA: Krieger.`, `With Me, Garden City: Doubleday, 1971.`: a place and
+  publisher read into the title are the imprint; `Retrieved from` before a link ends the title;
 
 Example:
     >>> tokens = ("Gray,", "J.,", "Peer", "work,", "in", "Third", "Conference", "on", "Care,", "Springer,")
