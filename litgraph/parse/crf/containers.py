@@ -425,7 +425,7 @@ def publisher_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[st
     """A book's publisher read as a journal or book title (`Pearl, J. (1988). Probabilistic Reasoning.
     Morgan Kaufmann.`): with no volume, issue or pages anywhere, a short run after the title, not after
     `In`, naming a publisher and not a periodical, with only a date, place, link or note after it."""
-    if any(label in ("volume", "issue", "pages") for label in labels):
+    if "volume" in labels or "issue" in labels or "pages" in labels:
         return labels
     runs = runs_of(labels)
     first = next((i for i, run in enumerate(runs) if run[0] == "title"), None)

@@ -298,6 +298,7 @@ def editors_without_mark(tokens: tuple[str, ...], labels: list[str]) -> list[str
 
 
 EDITORS_WORD = re.compile(r"^(?:editors?|eds?)\.$", re.IGNORECASE)
+EDITOR_WORDS = frozenset({"editor", "editors", "ed", "eds"})  # EDITORS_WORD's words
 PROCEEDINGS = re.compile(r"^(?:proc|proceedings|actes|atti)\b", re.IGNORECASE)
 
 
@@ -306,6 +307,8 @@ def editors_then_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     reference and closed by `editor.`/`eds.`, then a book read as a container with no title read: the
     names are the editors (read as the work's authors) and the book is the title (a proceedings stays
     the container)."""
+    if EDITOR_WORDS.isdisjoint(words_of(tokens)):
+        return labels
     runs = runs_of(labels)
     head = 1 if runs and runs[0][0] == "citation-number" else 0
     mark = next((i for i in range(runs[head][2] if len(runs) > head else 0, len(tokens))

@@ -440,9 +440,9 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     (`n°9.`) and a lone number in parentheses after the volume (`63, (16).`) are the issue; `2 vols.` is
     the volume (the number of volumes)."""
     known, volumes = months(), "vols" in words_of(tokens)
-    for index, token in enumerate(tokens):
-        if labels[index] not in NUMBER_LABELS and not volumes:
-            continue
+    indices = range(len(tokens)) if volumes else [i for i, label in enumerate(labels) if label in NUMBER_LABELS]
+    for index in indices:
+        token = tokens[index]
         if labels[index] in ("issue", "volume") and all(
                 word in known or word in SEASONS for word in MONTH_JOINS.split(token.strip("().,:;").lower())):
             labels[index] = "date"  # `agosto/settembre`, `(été`
