@@ -959,6 +959,7 @@ def test_a_journals_word_inside_a_title_sentence_stays():
     ("Casabella, vol. 339-340, agosto/settembre 1969,", ["journal"] + ["volume"] * 2 + ["issue", "date"],
      ["journal"] + ["volume"] * 2 + ["date", "date"]),
     ("The Guardian, 29 August 2015.", ["journal"] * 2 + ["volume", "date", "date"], ["journal"] * 2 + ["date"] * 3),
+    ("Reuters 30 October.", ["journal", "volume", "date"], ["journal", "date", "date"]),
     ("Review, Vol. 21 March, 2017,", ["journal"] + ["volume"] * 2 + ["date"] * 2, ["journal"] + ["volume"] * 2
      + ["date"] * 2),  # the number after `Vol.` stays the volume
     ("Physical Review B 2001, 63, (16).", ["journal"] * 3 + ["date", "volume", "pages"],
@@ -1169,3 +1170,10 @@ def test_a_journal_split_between_two_container_labels_is_one_journal():
     fixed = container_runs_on(tokens, list(labels))
     assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == "Bulletin de la société du Périgord"
     assert fixed[7] == "container-title"  # the number is not the journal's
+
+
+
+def test_a_title_ended_on_an_ampersand_takes_the_next_word():
+    tokens = words("BESS, Marc. Os perigosos: autobiografia & AIDS. Rio de Janeiro: Aeroplano, 2002.")
+    labels = ["author"] * 2 + ["title"] * 4 + ["note"] + ["location"] * 3 + ["publisher", "date"]
+    assert title_runs_on(tokens, list(labels))[6] == "title"

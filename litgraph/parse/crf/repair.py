@@ -448,10 +448,12 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
             labels[index] = "date"  # `agosto/settembre`, `(été`
         elif labels[index] == "issue" and token[:1] == "(" and PAREN_YEAR.match(token):
             labels[index] = "date"
-        elif labels[index] == "volume" and DAY_NUMBER.match(token) and index + 2 < len(tokens) \
+        elif labels[index] == "volume" and DAY_NUMBER.match(token) and index + 1 < len(tokens) \
                 and not (index and VOLUME_MARK.match(tokens[index - 1])) \
-                and tokens[index + 1].rstrip(".,").lower() in known and BARE_YEAR.match(tokens[index + 2]):
-            labels[index] = "date"  # `The Guardian, 29 August 2015.`
+                and tokens[index + 1].rstrip(".,").lower() in known \
+                and (tokens[index + 1].endswith((".", ","))
+                     or index + 2 < len(tokens) and BARE_YEAR.match(tokens[index + 2])):
+            labels[index] = "date"  # `The Guardian, 29 August 2015.`, `Wired, 7 March.`
         elif labels[index] == "issue" and ISSUE_MARK.match(token) and index + 1 < len(tokens) \
                 and labels[index + 1] == "volume" and tokens[index + 1][:1].isdigit() \
                 and "volume" not in labels[index + 2:]:

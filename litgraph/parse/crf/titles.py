@@ -206,7 +206,8 @@ def title_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     the first that ends in punctuation (at most three; not a date, pages, names or a journal, and
     not a place before its publisher's colon: `Mental Illness Washington, D.C.:`)."""
     run = next((r for r in runs_of(labels) if r[0] == "title"), None)
-    if run is None or run[2] >= len(tokens) or not tokens[run[2] - 1][-1:].isalnum():
+    last = tokens[run[2] - 1] if run is not None else ""
+    if run is None or run[2] >= len(tokens) or not (last[-1:].isalnum() or last in JOINERS):
         return labels
     end = run[2]
     for stop in range(end, min(end + MAX_RUN_ON, len(tokens))):
