@@ -1177,3 +1177,16 @@ def test_a_title_ended_on_an_ampersand_takes_the_next_word():
     tokens = words("BESS, Marc. Os perigosos: autobiografia & AIDS. Rio de Janeiro: Aeroplano, 2002.")
     labels = ["author"] * 2 + ["title"] * 4 + ["note"] + ["location"] * 3 + ["publisher", "date"]
     assert title_runs_on(tokens, list(labels))[6] == "title"
+
+
+
+def test_a_book_read_as_the_editors_after_ed_is_the_title():
+    tokens = words("Tester, Keith, ed. The Flaneur. London: Routledge, 1994.")
+    labels = ["author"] * 2 + ["editor"] * 3 + ["location", "publisher", "date"]
+    fixed = editors_then_book(tokens, list(labels))
+    assert fixed[:5] == ["editor"] * 3 + ["title"] * 2
+
+
+def test_a_year_opening_a_book_title_after_its_editors_is_the_date():
+    parsed = parse_reference("Eale, S (ed.) 2003, The Jacaranda atlas, 3rd edn, John Wiley & Sons, Brisbane.")
+    assert parsed.year == 2003 and parsed.title == "The Jacaranda atlas"

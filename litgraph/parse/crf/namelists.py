@@ -299,6 +299,7 @@ def editors_without_mark(tokens: tuple[str, ...], labels: list[str]) -> list[str
 
 EDITORS_WORD = re.compile(r"^(?:editors?|eds?)\.$", re.IGNORECASE)
 EDITOR_WORDS = frozenset({"editor", "editors", "ed", "eds"})  # EDITORS_WORD's words
+BOOK_AFTER = frozenset({"journal", "container-title", "editor"})  # what the book after `ed.` was read as
 PROCEEDINGS = re.compile(r"^(?:proc|proceedings|actes|atti)\b", re.IGNORECASE)
 
 
@@ -313,11 +314,12 @@ def editors_then_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     head = 1 if runs and runs[0][0] == "citation-number" else 0
     mark = next((i for i in range(runs[head][2] if len(runs) > head else 0, len(tokens))
                  if EDITORS_WORD.match(tokens[i])), None) if len(runs) > head and runs[head][0] == "author" else None
-    if mark is None or mark > runs[head][2] + 1 or mark + 1 >= len(tokens) or labels[mark + 1] not in CONTAINERS:
+    if mark is None or mark > runs[head][2] + 1 or mark + 1 >= len(tokens) or labels[mark + 1] not in BOOK_AFTER:
         return labels
-    start = runs[head][1]
+    start, book = runs[head][1], labels[mark + 1]
     labels[start:mark + 1] = ["editor"] * (mark + 1 - start)
-    book_end = next((j for j in range(mark + 1, len(tokens)) if labels[j] not in CONTAINERS), len(tokens))
+    book_end = next((j for j in range(mark + 1, len(tokens)) if labels[j] != book
+                     or book == "editor" and j > mark + 1 and ends_sentence(tokens[j - 1])), len(tokens))
     if "title" not in labels and not PROCEEDINGS.match(tokens[mark + 1]):
         labels[mark + 1:book_end] = ["title"] * (book_end - mark - 1)
     return labels

@@ -495,4 +495,5 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
          numbers_in_place, namelists.editors_open_reference, range_after_quoted_title,
-         namelists.editors_without_mark, namelists.editors_then_book)
+         namelists.editors_without_mark, namelists.editors_then_book,
+         year_at_run_edge)  # once more: the rules after its first turn may have made a run the title
