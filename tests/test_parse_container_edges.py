@@ -8,6 +8,7 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, cue_opens_container, editors_in_container,
+                                           proceedings_edges,
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, meeting_place, meeting_year_in_container,
                                            month_leaves_container,
@@ -1190,3 +1191,18 @@ def test_a_book_read_as_the_editors_after_ed_is_the_title():
 def test_a_year_opening_a_book_title_after_its_editors_is_the_date():
     parsed = parse_reference("Eale, S (ed.) 2003, The Jacaranda atlas, 3rd edn, John Wiley & Sons, Brisbane.")
     assert parsed.year == 2003 and parsed.title == "The Jacaranda atlas"
+
+
+
+@pytest.mark.parametrize("text, labels, container", [
+    ("In Proc. of the Joint Conf. on Harbours (IJCAI-91) Sydney.", ["container-title"] * 8 + ["note", "location"],
+     "In Proc. of the Joint Conf. on Harbours (IJCAI-91)"),
+    ("Proceedings of the Workshop on Ports, Lecture Notes in Computer Science 392, Springer, 1989.",
+     ["container-title"] * 11 + ["publisher", "date"], "Proceedings of the Workshop on Ports,"),
+    ("In Proceedings of the Workshop on Ports, Department of Computer Science, Leeds University, 1992.",
+     ["container-title"] * 12 + ["date"], "In Proceedings of the Workshop on Ports,"),
+])
+def test_a_meetings_acronym_joins_it_and_a_series_or_department_leaves_it(text, labels, container):
+    tokens = words(text)
+    fixed = proceedings_edges(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == container

@@ -541,10 +541,33 @@ def cue_opens_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]
     return labels
 
 
+MEETING_ACRONYM = re.compile(r"^\([A-Z][A-Za-z]*[A-Z][-\u2013'’]\d{2,4}\)[.,;:]?$")  # `(IJCAI-91)`, `(ECAI'92)`
+SERIES_START = ("Lecture", "LNCS")  # `Lecture Notes in Computer Science 392`
+
+
+def proceedings_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first journal or book run: a meeting's acronym in parentheses right after it (`Artificial
+    Intelligence | (IJCAI-91)`) is its name's; after a comma inside it, `Lecture Notes in ...` starts the
+    series and a department or university the publisher (`Workshop on Continuations, | Department of
+    Computer Science, Stanford University`)."""
+    run = next((r for r in runs_of(labels) if r[0] in CONTAINERS), None)
+    if run is None:
+        return labels
+    label, start, end = run
+    if end < len(tokens) and MEETING_ACRONYM.match(tokens[end]) and labels[end] != "date":
+        labels[end] = label
+        return labels
+    cut = next((i for i in range(start + 2, end) if tokens[i - 1].endswith(",")
+                and (tokens[i].startswith(SERIES_START) or INSTITUTION.match(tokens[i]))), None)
+    if cut is not None:
+        labels[cut:end] = ["collection-title" if tokens[cut].startswith(SERIES_START) else "publisher"] * (end - cut)
+    return labels
+
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
          lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
          medium_after_title, publisher_after_title, month_leaves_container,
          pages_inside_container, imprint_closes_title, journal_head_ends_title,
          meeting_year_in_container, publisher_closes_title, retrieval_ends_title,
-         cue_opens_container)
+         cue_opens_container, proceedings_edges)
