@@ -1016,6 +1016,11 @@ def test_authors_before_a_chapters_editors_keep_their_place():
      "2462\u2013 2467,"),
     ("Naturalist 48: 248 \u2013254.", ["journal", "volume", "pages", "doi"], "248 \u2013254."),
     ("Management, 14 (6), 52 \u2013 59.", ["journal", "volume", "issue", "note", "note", "note"], "52 \u2013 59."),
+    ("Processes, Vol. 1, pp. 77-84. National Laboratory.", ["container-title"] + ["volume"] * 2 + ["pages"]
+     + ["container-title"] * 3, "pp. 77-84."),
+    ("Papers, vol. 51, pp. 1295 \u2013 1306, 2004.", ["journal"] + ["volume"] * 2 + ["pages"] + ["note"] * 4,
+     "pp. 1295 \u2013 1306,"),
+    ("Nedra, 231 p. 1980.", ["publisher", "note", "pages", "date"], "p."),  # a year after `p.` is no page
 ])
 def test_a_page_range_broken_by_a_space_is_one_range(text, labels, pages):
     tokens = words(text)

@@ -319,8 +319,10 @@ def spaced_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
                 and PAGE_END.match(tokens[index + 1]):
             labels[index] = labels[index + 1] = "pages"
         elif before == "pages" and (OPEN_RANGE.match(tokens[index - 1]) and PAGE_END.match(token)
-                                    or BARE_PAGE.match(tokens[index - 1]) and CLOSING_PAGE.match(token)):
-            labels[index] = "pages"
+                                    or BARE_PAGE.match(tokens[index - 1]) and CLOSING_PAGE.match(token)
+                                    or PAGE_WORD.match(tokens[index - 1]) and PAGE_START.match(token)
+                                    and not BARE_YEAR.match(token)):
+            labels[index] = "pages"  # ... and the numbers right after `pp.`
     return unlabelled_range(tokens, labels)
 
 
@@ -341,6 +343,8 @@ def range_after_quoted_title(tokens: tuple[str, ...], labels: list[str]) -> list
     return labels
 
 
+PAGE_WORD = re.compile(r"^\(?(?:pp?|pages?|pgs?)\.?$", re.IGNORECASE)
+PAGE_START = re.compile(r"^\d+[a-z]?(?:[-\u2010-\u2015]\d+)?[.,;)]*$")
 OPEN_RANGE = re.compile(r"^\d+[-\u2010-\u2015\u2212]$")
 BARE_PAGE = re.compile(r"^\d+$")
 CLOSING_PAGE = re.compile(r"^[-\u2010-\u2015\u2212]\d+[.,;)]*$")
