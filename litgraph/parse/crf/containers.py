@@ -49,9 +49,10 @@ from . import lexicon
 from .features import HAS_DIGIT, ends_sentence
 from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, months, runs_of,
                     text_of, words_of)
-from .titles import (book_title_split, container_head_is_title, imprint_closes_title, journal_head_in_title,
-                     journal_head_ends_title, journal_inside_title, medium_after_title, subtitle_after_colon, title_before_in,
-                     retrieval_ends_title, title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
+from .titles import (book_title_split, container_head_is_title, imprint_closes_title, journal_head_ends_title,
+                     journal_head_in_title, journal_inside_title, medium_after_title, retrieval_ends_title,
+                     subtitle_after_colon, title_before_in, title_closes_parenthesis, title_ends_on_open_word,
+                     title_runs_on)
 
 MAX_EDITORS = 16
 BOOKS = ("container-title",)
@@ -534,7 +535,8 @@ def cue_opens_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]
         if label not in CONTAINERS or not OPENING_CUE.match(tokens[start]) or not start \
                 or not ends_sentence(tokens[start - 1]):
             continue
-        stop = next((j for j in range(start + 1, min(start + 1 + MAX_CUED_NAMES, end)) if ends_sentence(tokens[j])), None)
+        reach = min(start + 1 + MAX_CUED_NAMES, end)
+        stop = next((j for j in range(start + 1, reach) if ends_sentence(tokens[j])), None)
         if stop is not None and all(NAME_PART.match(token) for token in tokens[start + 1:stop + 1]):
             role = "translator" if tokens[start].lower().startswith("trans") else "editor"
             labels[start:stop + 1] = [role] * (stop + 1 - start)
@@ -564,10 +566,10 @@ def proceedings_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
-RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work, report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title,
-         lone_in_opens_book, editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
-         title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis, container_runs_on,
-         medium_after_title, publisher_after_title, month_leaves_container,
-         pages_inside_container, imprint_closes_title, journal_head_ends_title,
-         meeting_year_in_container, publisher_closes_title, retrieval_ends_title,
-         cue_opens_container, proceedings_edges)
+RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work,
+         report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title, lone_in_opens_book,
+         editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
+         title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis,
+         container_runs_on, medium_after_title, publisher_after_title, month_leaves_container, pages_inside_container,
+         imprint_closes_title, journal_head_ends_title, meeting_year_in_container, publisher_closes_title,
+         retrieval_ends_title, cue_opens_container, proceedings_edges)

@@ -299,8 +299,8 @@ def imprint_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str
     _, start, end = run
     for stop in range(start + 1, end - 1):
         if closes_title_piece(tokens[stop]):
-            colon = next((c for c in range(stop + 1, min(stop + 1 + MAX_PLACE, len(tokens))) if tokens[c].endswith(":")),
-                         None)
+            reach = min(stop + 1 + MAX_PLACE, len(tokens))
+            colon = next((c for c in range(stop + 1, reach) if tokens[c].endswith(":")), None)
             last = publisher_end(tokens, labels, colon + 1) if colon is not None else None
             if last is not None and all(PLACE_WORD.match(t) for t in tokens[stop + 1:colon + 1]) \
                     and not any(t.endswith((".", "?")) and ends_sentence(t) for t in tokens[stop + 1:colon]) \
