@@ -173,7 +173,7 @@ def given_end(tokens: tuple[str, ...]) -> int | None:
     """Where `Family, Given.` opening the reference ends: after `Lowenthal, David.`, `Andrade, Mário
     de.` (a particle closing the given name), `Diamond, Stephen A.` or `Da Matta, Roberto.`; None when
     it does not open so."""
-    first = 1 if tokens[0] in FAMILY_PARTICLES else 0  # `Da Matta, Roberto.`
+    first = 1 if tokens[:1] and tokens[0] in FAMILY_PARTICLES else 0  # `Da Matta, Roberto.`
     if len(tokens) < first + 3 or not FAMILY_COMMA.match(tokens[first]):
         return None
     given = first + 1
@@ -239,7 +239,10 @@ def body_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 def open_name(token: str) -> bool:
     """An author run's last token that closes no name: a bare word, or an abbreviation like `U.S.`."""
-    return token[-1:].isalnum() or bool(re.match(r"^(?:[A-Z]\.){2,}$", token))
+    return token[-1:].isalnum() or bool(INITIALISM.match(token))
+
+
+INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # `U.S.`
 
 
 
