@@ -125,8 +125,8 @@ def sequence_features(tokens: list[str]) -> list[tuple[bytes, ...]]:
     total = len(tokens)
     context = context_features(tokens)
     seen = [PADDING, PADDING, *map(seen_from, tokens), PADDING, PADDING]  # token i is seen[i + 2]
-    result = [own_features(token) + context[i] + (POSITIONS[10 * i // total],) + seen[i][0] + seen[i + 1][1]
-              + seen[i + 3][2] + seen[i + 4][3] for i, token in enumerate(tokens)]
+    result = [(*own_features(token), *context[i], POSITIONS[10 * i // total], *seen[i][0], *seen[i + 1][1],
+               *seen[i + 3][2], *seen[i + 4][3]) for i, token in enumerate(tokens)]  # one tuple built, not seven
     if result:
         result[0] += (b"BOS",)
         result[-1] += (b"EOS",)
