@@ -8,22 +8,20 @@ import pytest
 
 from litgraph.parse import parse_reference
 from litgraph.parse.crf.containers import (container_runs_on, container_tail, cue_opens_container, editors_in_container,
-                                           proceedings_edges,
                                            editors_open_container, in_place_is_book, journal_as_volume,
-                                           lone_in_opens_book, meeting_place, meeting_year_in_container,
-                                           month_leaves_container,
-                                           pages_inside_container, periodical_after_quoted_title, publisher_after_title,
-                                           publisher_closes_title,
-                                           report_institution, series_volume, volume_of_work)
+                                           lone_in_opens_book, periodical_after_quoted_title, series_volume,
+                                           volume_of_work)
+from litgraph.parse.crf.imprints import (meeting_place, meeting_year_in_container, month_leaves_container,
+                                         proceedings_edges, publisher_after_title, publisher_closes_title,
+                                         report_institution)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
-                                          editors_then_book, editors_without_mark,
-                                          parenthesised_initials_continue,
-                                          editors_open_reference, given_name_closes_authors, initials_end_authors,
-                                          inverted_name_ends_list, number_opens_title, title_before_role)
+                                          editors_open_reference, editors_then_book, editors_without_mark,
+                                          given_name_closes_authors, initials_end_authors, inverted_name_ends_list,
+                                          number_opens_title, parenthesised_initials_continue, title_before_role)
+from litgraph.parse.crf.numbers import (numbers_in_place, page_count, pages_after_issue, pages_inside_container,
+                                        range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import (author_list_continues, closed_inside, numbers_in_place, page_count,
-                                       pages_after_issue, quoted_title, range_after_quoted_title, spaced_range,
-                                       title_edges, year_at_run_edge)
+from litgraph.parse.crf.repair import author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
 from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,

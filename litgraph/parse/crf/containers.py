@@ -1,6 +1,7 @@
 """Label repairs inside a journal's or book's title, where the labeller most often errs: its editors,
-its volume and series, its numbers, and what a report's or a periodical's container is (`titles` has
-where a title ends and the journal or book begins).
+its volume and series, its numbers, and what a periodical's container is (`titles` has where a title
+ends and the journal or book begins, `imprints` where it ends and its publisher or meeting begins,
+`numbers` its volume, issue and pages).
 
 - `2006, ApJ, 650, 102`: a "volume" with no digit (and no volume mark) before the numbers is the
   journal, and the numbers after it move up a field;
@@ -8,12 +9,8 @@ where a title ends and the journal or book begins).
   the book, up to its parenthesis;
 - `“How to Fix a Crowded World.” New York Times, November 2, 1997`: with no journal read, the place
   and publisher words between a quoted title and the date name the periodical;
-- `Technical Report TR 95-50, University of Massachusetts, Computer Science Dept.`: with a report or
-  thesis cue outside the title, a journal or book run naming an institution is the publisher;
 - `In | Proceedings of PDIS-94, 1994.`: a book run that is only `In` takes the words after it up to
   the first that ends in a comma or period;
-- `Proc. Fourth International Conf. on ASPLOS, Santa Clara, CA`: one or two capitalised words after
-  the last comma of a meeting's name are where it met;
 - `In Rohit Parikh, editor, Logics of Programs` and `Pierre BIRNBAUM (dir.), Les élites`: names
   closed by an editor's mark at the start of a book's title are its editors;
 - `In John Cage: Composed in America, edited by Marjorie Perloff` and `In What Is an Animal? Tim
@@ -24,16 +21,9 @@ where a title ends and the journal or book begins).
   and the many-volume work it is part of; the sentence before it is the title;
 - `Harvard Business Review, Volume 42`, `Word & World XIV: 4`, `Proceedings of SIGIR, 262-269`:
   volume and issue marks, numbers and page ranges closing a journal's title are not part of it;
-- `In CVPR, pages 1385 –1392,`, `(pp. 89-98).`: a page cue and its numbers inside a book's title are
-  the pages; `Proceedings SuperComputing '95,`, `Proceedings IJCAI-87`: a meeting's two-digit year is
-  its name's;
 - `München med | wochenschr,`, `Handbook of | labor economics`, `Bulletin de | la société ...`: a
   journal or book title cut on a bare word goes on through words read as numbers or as the other
-  container label;
-- `Morgan Kaufmann.`, `A Foundation, | Addison-Wesley, 1988.`: a publisher read as a book title, or
-  closing the title before the year, is the publisher;
-- `New York Times, | November 2, 1997`, `Architectural Design, febbraio 1961`: a month closing a
-  periodical's name is the date; `Ed. Nadine Jasmine.` opening a container run is the editor.
+  container label.
 
 Example:
     >>> tokens = ("In", "Rohit", "Parikh,", "editor,", "Logics", "of", "Programs,")
@@ -47,8 +37,11 @@ import re
 
 from . import lexicon
 from .features import HAS_DIGIT, ends_sentence
-from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, months, runs_of,
-                    text_of, words_of)
+from .imprints import (meeting_place, meeting_year_in_container, month_leaves_container, proceedings_edges,
+                       publisher_after_title, publisher_closes_title, report_institution)
+from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE, runs_of,
+                    words_of)
+from .numbers import pages_inside_container
 from .titles import (book_title_split, container_head_is_title, imprint_closes_title, journal_head_ends_title,
                      journal_head_in_title, journal_inside_title, medium_after_title, retrieval_ends_title,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_ends_on_open_word,
@@ -120,31 +113,6 @@ def periodical_after_quoted_title(tokens: tuple[str, ...], labels: list[str]) ->
     return labels
 
 
-INSTITUTION = re.compile(r"^(?:univ|university|universit[éeyàä]t?|universidad|universidade|università|dept|"
-                         r"department|institute|institut|laboratory|laboratories|lab|labs|center|centre|school|"
-                         r"college|faculty|corporation|corp|inc|ltd|gmbh|administration|bureau|office|agency|"
-                         r"ministry)\.?,?$", re.IGNORECASE)
-REPORT_NUMBER = re.compile(r"^TR[-\d]", re.IGNORECASE)  # `TR95-90`, `TR-93-3`: a technical report's number
-REPORT_CUE = re.compile(r"^(?:tr|tech|technical|report|rep|rpt|thesis|dissertation|memo|memorandum|working|"
-                        r"preprint)\.?,?$", re.IGNORECASE)
-
-REPORT_CUES = frozenset({"tr", "tech", "technical", "report", "rep", "rpt", "thesis", "dissertation", "memo",
-                         "memorandum", "working", "preprint"})  # REPORT_CUE's words
-
-
-def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A report's or thesis's institution is its publisher: with a report or thesis cue outside the
-    title, every journal or book run that names an institution becomes the publisher."""
-    numbered = "tr" in text_of(tokens) and any(map(REPORT_NUMBER.match, tokens))
-    if not numbered and (REPORT_CUES.isdisjoint(words_of(tokens)) or not any(
-            label != "title" and REPORT_CUE.match(token) for token, label in zip(tokens, labels))):
-        return labels
-    for label, start, end in runs_of(labels):
-        if label in CONTAINERS and any(INSTITUTION.match(token) for token in tokens[start:end]):
-            labels[start:end] = ["publisher"] * (end - start)
-    return labels
-
-
 MAX_BOOK = 15
 NOT_BOOK = frozenset({"date", "pages", "url", "doi", "editor", "author"})
 
@@ -162,27 +130,6 @@ def lone_in_opens_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         if tokens[stop][-1:] in ".,":
             labels[end:stop + 1] = [label] * (stop + 1 - end)
             break
-    return labels
-
-
-MEETING = re.compile(r"^(?:in:?\s+)?(?:the\s+)?(?:proc\.?|proceedings|\d+(?:st|nd|rd|th)|first|second|third|"
-                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|international|annual|ieee|"
-                     r"acm|conference|conf\.?|workshop|symposium|symp\.?|congress|meeting|colloquium)\b", re.IGNORECASE)
-PLACE_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’\-]+\.?,?$")
-NOT_PLACE = frozenset({"part", "vol", "volume", "volumes", "special", "issue", "session", "track", "section",
-                       "supplement", "series", "and", "the"})
-
-
-def meeting_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """In a journal or book run that names a meeting (`Proceedings ...`, `Fourth International ...`),
-    one or two capitalised words after its last comma (not `Part`, `Special`, an acronym) are the place."""
-    for label, start, end in runs_of(labels):
-        if label not in CONTAINERS or not MEETING.match(" ".join(tokens[start:start + 3])):
-            continue
-        comma = next((i for i in range(end - 2, start, -1) if tokens[i].endswith(",")), None)
-        if comma is not None and 1 <= end - comma - 1 <= 2 and all(
-                PLACE_WORD.match(t) and t.strip(".,").lower() not in NOT_PLACE for t in tokens[comma + 1:end]):
-            labels[comma + 1:end] = ["location"] * (end - comma - 1)
     return labels
 
 
@@ -347,7 +294,6 @@ def run_end(labels: list[str], start: int) -> int:
 
 
 NUMBER = re.compile(r"^(?:n[°º]\.?)?\d+[a-z]?(?:[./]\d+)?[,:;.]?$|^[IVXLC]{2,7}[,:;.]?$")
-YEAR_LIKE = re.compile(r"^(?:1[5-9]|20)\d\d\b")
 RANGE = re.compile(r"^\d+\s*[-\u2010-\u2015]\s*\d+[,.;]?$")
 PAGE_MARK = re.compile(r"^(?:pages|pp?\.|s\.)$", re.IGNORECASE)
 NUMERIC = ("volume", "issue")
@@ -414,115 +360,6 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
 # The rules in the order they run, after the general ones in `repair`.
 
 
-PERIODICAL = frozenset({"journal", "proceedings", "proc", "review", "bulletin", "transactions", "annals", "quarterly",
-                        "magazine", "times", "news", "letters", "gazette", "post", "herald", "tribune", "globe",
-                        "weekly", "daily", "monthly"})
-IMPRINT_NAMES = frozenset({"kaufmann", "media", "pr", "academy", "house", "verlag", "publ"})  # with `lexicon`'s
-AFTER_IMPRINT = frozenset({"date", "location", "url", "note", "doi", "isbn", "identifier", "medium", "edition"})
-MAX_IMPRINT = 5
-
-
-def publisher_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A book's publisher read as a journal or book title (`Pearl, J. (1988). Probabilistic Reasoning.
-    Morgan Kaufmann.`): with no volume, issue or pages anywhere, a short run after the title, not after
-    `In`, naming a publisher and not a periodical, with only a date, place, link or note after it."""
-    if "volume" in labels or "issue" in labels or "pages" in labels:
-        return labels
-    runs = runs_of(labels)
-    first = next((i for i, run in enumerate(runs) if run[0] == "title"), None)
-    if first is None:
-        return labels
-    for index in range(first + 1, len(runs)):
-        label, start, end = runs[index]
-        if label in CONTAINERS and names_publisher(tokens[start - 1:end]) \
-                and all(run[0] in AFTER_IMPRINT for run in runs[index + 1:]):
-            labels[start:end] = ["publisher"] * (end - start)
-    return labels
-
-
-def names_publisher(tokens: tuple[str, ...]) -> bool:
-    """Whether a run (with the token before it) is a publisher's name: short, not after `In`, with a
-    publisher's word and no periodical's."""
-    words = {token.strip(".,:;()").lower() for token in tokens[1:]}
-    return len(tokens) <= MAX_IMPRINT + 1 and not any(map(IN_MARK.match, tokens[:2])) and PERIODICAL.isdisjoint(words) \
-        and not (IMPRINT_NAMES.isdisjoint(words) and lexicon.lexicon()["publisher"].isdisjoint(words))
-
-
-DAY = re.compile(r"^\d{1,2}[,.]?$|^\d{1,2}[-\u2013]\d{1,2}[,.]?$|^\(\d{1,2}\)")
-
-
-def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A month closing a journal or book run, before its day or year (`New York Times, | November 2,
-    1997`, `Business Insider May(26).`, `Architectural Design, febbraio 1961`), is the date."""
-    known = months()
-    for label, start, end in runs_of(labels):
-        if label not in CONTAINERS or end - start < 2 or not tokens[end - 2].endswith(","):
-            continue
-        month, _, day = tokens[end - 1].partition("(")
-        dated = end < len(tokens) and (DAY.match(tokens[end]) or YEAR_LIKE.match(tokens[end]))
-        if month.rstrip(".,").lower() in known and (day[:1].isdigit() or dated):
-            labels[end - 1] = "date"
-            if dated:
-                labels[end] = "date"
-    return labels
-
-
-
-PAGE_CUE = re.compile(r"^\(?(?:pages|pp?\.|pgs?\.)[,:]?$", re.IGNORECASE)
-PAGE_PIECE = re.compile(r"^[-\u2010-\u2015]*\d+[a-z]?(?:[-\u2010-\u2015]+\d*)?\)?[,.;]?$|^[-\u2010-\u2015]+$")
-
-
-def pages_inside_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """`pages 1385 –1392,` or `(pp. 89-98).` inside a journal or book run (`In CVPR, pages 1385 –1392,
-    2011.`) is the pages."""
-    for label, start, end in runs_of(labels):
-        if label not in CONTAINERS:
-            continue
-        cue = next((k for k in range(start + 1, end - 1) if PAGE_CUE.match(tokens[k]) and tokens[k + 1][:1].isdigit()),
-                   None)
-        if cue is not None:
-            stop = next((j for j in range(cue + 1, end) if not PAGE_PIECE.match(tokens[j])), end)
-            labels[cue:stop] = ["pages"] * (stop - cue)
-    return labels
-
-
-MEETING_YEAR = re.compile(r"^(?:'\d\d|[A-Z][A-Za-z]{1,9}[-\u2013]?'?\d\d)[.,;:]?$")  # `'95`, `IJCAI-87`, `ECAI'92`
-
-
-def meeting_year_in_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A meeting's two-digit year closing its name right after the proceedings run (`In Proceedings
-    SuperComputing | '95,`, `In Proceedings | IJCAI-87.`) is part of that name, not a volume or pages."""
-    for label, start, end in runs_of(labels):
-        if label in CONTAINERS and end < len(tokens) and labels[end] in ("volume", "pages", "date", "issue") \
-                and MEETING_YEAR.match(tokens[end]) and not tokens[end - 1].endswith((".", ",", ";", ":")):
-            labels[end] = label
-    return labels
-
-
-PUBLISHER_NAMES = frozenset({"addison-wesley", "prentice", "springer-verlag", "north-holland", "birkhäuser",
-                             "pergamon", "dover", "kaufmann", "wesley"}) | IMPRINT_NAMES  # with `lexicon`'s
-MAX_TITLE_IMPRINT = 3
-
-
-def publisher_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """The title's last piece after a comma, naming a publisher right before the year (`Parallel
-    Program Design: A Foundation, | Addison-Wesley, 1988.`), is the publisher."""
-    runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
-    if number is None or number + 1 >= len(runs) or runs[number + 1][0] != "date":
-        return labels
-    _, start, end = runs[number]
-    cut = next((j for j in range(end - 2, max(start, end - 1 - MAX_TITLE_IMPRINT) - 1, -1) if tokens[j].endswith(",")),
-               None)
-    if cut is None or cut <= start:
-        return labels
-    piece = {token.strip(".,").lower() for token in tokens[cut + 1:end]}
-    if all(token[:1].isupper() for token in tokens[cut + 1:end]) and not (
-            PUBLISHER_NAMES.isdisjoint(piece) and lexicon.lexicon()["publisher"].isdisjoint(piece)):
-        labels[cut + 1:end] = ["publisher"] * (end - cut - 1)
-    return labels
-
-
 OPENING_CUE = re.compile(r"^(?:ed|eds|edited|trans|transl)\.?$", re.IGNORECASE)  # `Ed. Nadine Jasmine.`
 MAX_CUED_NAMES = 6
 
@@ -540,29 +377,6 @@ def cue_opens_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]
         if stop is not None and all(NAME_PART.match(token) for token in tokens[start + 1:stop + 1]):
             role = "translator" if tokens[start].lower().startswith("trans") else "editor"
             labels[start:stop + 1] = [role] * (stop + 1 - start)
-    return labels
-
-
-MEETING_ACRONYM = re.compile(r"^\([A-Z][A-Za-z]*[A-Z][-\u2013'’]\d{2,4}\)[.,;:]?$")  # `(IJCAI-91)`, `(ECAI'92)`
-SERIES_START = ("Lecture", "LNCS")  # `Lecture Notes in Computer Science 392`
-
-
-def proceedings_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """The first journal or book run: a meeting's acronym in parentheses right after it (`Artificial
-    Intelligence | (IJCAI-91)`) is its name's; after a comma inside it, `Lecture Notes in ...` starts the
-    series and a department or university the publisher (`Workshop on Continuations, | Department of
-    Computer Science, Stanford University`)."""
-    run = next((r for r in runs_of(labels) if r[0] in CONTAINERS), None)
-    if run is None:
-        return labels
-    label, start, end = run
-    if end < len(tokens) and MEETING_ACRONYM.match(tokens[end]) and labels[end] != "date":
-        labels[end] = label
-        return labels
-    cut = next((i for i in range(start + 2, end) if tokens[i - 1].endswith(",")
-                and (tokens[i].startswith(SERIES_START) or INSTITUTION.match(tokens[i]))), None)
-    if cut is not None:
-        labels[cut:end] = ["collection-title" if tokens[cut].startswith(SERIES_START) else "publisher"] * (end - cut)
     return labels
 
 

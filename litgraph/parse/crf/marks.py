@@ -41,6 +41,10 @@ def months() -> frozenset[str]:
     return lexicon()["month"] | MORE_MONTHS
 
 
+# A token that is a year and nothing else (`2003,`, `(1985/1983).`, `1950b`), a bare small number, a year's start
+BARE_YEAR = re.compile(r"^[(\[]?(?:1[5-9]\d\d|20[0-3]\d)[a-z]?(?:/\d{2,4})?[)\]]?[.,;:]*$")
+BARE_NUMBER = re.compile(r"^\d{1,3}[,.:;]?$")
+YEAR_LIKE = re.compile(r"^(?:1[5-9]|20)\d\d\b")
 CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"): "translator",
         ("trans.", "by"): "translator", ("übersetzt", "von"): "translator", ("ubersetzt", "von"): "translator",
         ("traduit", "par"): "translator",

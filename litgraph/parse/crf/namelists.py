@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 
 from .features import ends_sentence
-from .marks import CONTAINERS, EDITOR_MARK, IN_MARK, INITIALS, runs_of, words_of
+from .marks import EDITOR_MARK, IN_MARK, INITIALS, runs_of, words_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 

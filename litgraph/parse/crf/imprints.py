@@ -1,0 +1,181 @@
+"""Label repairs where a book's or journal's title ends and its imprint begins: publisher, report
+institution, meeting place and date, series (`containers` has what is inside the title).
+
+- `Technical Report TR 95-50, University of Massachusetts`, `TR95-90 Computer Science Dept.`: with a
+  report or thesis cue, a journal or book run naming an institution is the publisher;
+- `Proc. Fourth International Conf. on ASPLOS, Santa Clara, CA`: one or two capitalised words after
+  the last comma of a meeting's name are where it met; `Proceedings IJCAI-87`, `(IJCAI-91)`: a
+  meeting's year belongs to its name; `, Lecture Notes in ...` and `, Department of ...` leave it;
+- `Morgan Kaufmann.`, `A Foundation, | Addison-Wesley, 1988.`: a publisher read as a book title, or
+  closing the title before the year, is the publisher;
+- `New York Times, | November 2, 1997`, `Architectural Design, febbraio 1961`: a month closing a
+  periodical's name is the date.
+
+Example:
+    >>> month_leaves_container(("Times,", "November", "2,", "1997."), ["journal", "journal", "volume", "date"])
+    ['journal', 'date', 'date', 'date']
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon
+from .marks import CONTAINERS, IN_MARK, YEAR_LIKE, months, runs_of, text_of, words_of
+
+INSTITUTION = re.compile(r"^(?:univ|university|universit[éeyàä]t?|universidad|universidade|università|dept|"
+                         r"department|institute|institut|laboratory|laboratories|lab|labs|center|centre|school|"
+                         r"college|faculty|corporation|corp|inc|ltd|gmbh|administration|bureau|office|agency|"
+                         r"ministry)\.?,?$", re.IGNORECASE)
+REPORT_NUMBER = re.compile(r"^TR[-\d]", re.IGNORECASE)  # `TR95-90`, `TR-93-3`: a technical report's number
+REPORT_CUE = re.compile(r"^(?:tr|tech|technical|report|rep|rpt|thesis|dissertation|memo|memorandum|working|"
+                        r"preprint)\.?,?$", re.IGNORECASE)
+REPORT_CUES = frozenset({"tr", "tech", "technical", "report", "rep", "rpt", "thesis", "dissertation", "memo",
+                         "memorandum", "working", "preprint"})  # REPORT_CUE's words
+
+
+def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A report's or thesis's institution is its publisher: with a report or thesis cue outside the
+    title, every journal or book run that names an institution becomes the publisher."""
+    numbered = "tr" in text_of(tokens) and any(map(REPORT_NUMBER.match, tokens))
+    if not numbered and (REPORT_CUES.isdisjoint(words_of(tokens)) or not any(
+            label != "title" and REPORT_CUE.match(token) for token, label in zip(tokens, labels))):
+        return labels
+    for label, start, end in runs_of(labels):
+        if label in CONTAINERS and any(INSTITUTION.match(token) for token in tokens[start:end]):
+            labels[start:end] = ["publisher"] * (end - start)
+    return labels
+
+
+MEETING = re.compile(r"^(?:in:?\s+)?(?:the\s+)?(?:proc\.?|proceedings|\d+(?:st|nd|rd|th)|first|second|third|"
+                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|international|annual|ieee|"
+                     r"acm|conference|conf\.?|workshop|symposium|symp\.?|congress|meeting|colloquium)\b", re.IGNORECASE)
+PLACE_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’\-]+\.?,?$")
+NOT_PLACE = frozenset({"part", "vol", "volume", "volumes", "special", "issue", "session", "track", "section",
+                       "supplement", "series", "and", "the"})
+
+
+def meeting_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """In a journal or book run that names a meeting (`Proceedings ...`, `Fourth International ...`),
+    one or two capitalised words after its last comma (not `Part`, `Special`, an acronym) are the place."""
+    for label, start, end in runs_of(labels):
+        if label not in CONTAINERS or not MEETING.match(" ".join(tokens[start:start + 3])):
+            continue
+        comma = next((i for i in range(end - 2, start, -1) if tokens[i].endswith(",")), None)
+        if comma is not None and 1 <= end - comma - 1 <= 2 and all(
+                PLACE_WORD.match(t) and t.strip(".,").lower() not in NOT_PLACE for t in tokens[comma + 1:end]):
+            labels[comma + 1:end] = ["location"] * (end - comma - 1)
+    return labels
+
+
+PERIODICAL = frozenset({"journal", "proceedings", "proc", "review", "bulletin", "transactions", "annals", "quarterly",
+                        "magazine", "times", "news", "letters", "gazette", "post", "herald", "tribune", "globe",
+                        "weekly", "daily", "monthly"})
+IMPRINT_NAMES = frozenset({"kaufmann", "media", "pr", "academy", "house", "verlag", "publ"})  # with `lexicon`'s
+AFTER_IMPRINT = frozenset({"date", "location", "url", "note", "doi", "isbn", "identifier", "medium", "edition"})
+MAX_IMPRINT = 5
+
+
+def publisher_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A book's publisher read as a journal or book title (`Pearl, J. (1988). Probabilistic Reasoning.
+    Morgan Kaufmann.`): with no volume, issue or pages anywhere, a short run after the title, not after
+    `In`, naming a publisher and not a periodical, with only a date, place, link or note after it."""
+    if "volume" in labels or "issue" in labels or "pages" in labels:
+        return labels
+    runs = runs_of(labels)
+    first = next((i for i, run in enumerate(runs) if run[0] == "title"), None)
+    if first is None:
+        return labels
+    for index in range(first + 1, len(runs)):
+        label, start, end = runs[index]
+        if label in CONTAINERS and names_publisher(tokens[start - 1:end]) \
+                and all(run[0] in AFTER_IMPRINT for run in runs[index + 1:]):
+            labels[start:end] = ["publisher"] * (end - start)
+    return labels
+
+
+def names_publisher(tokens: tuple[str, ...]) -> bool:
+    """Whether a run (with the token before it) is a publisher's name: short, not after `In`, with a
+    publisher's word and no periodical's."""
+    words = {token.strip(".,:;()").lower() for token in tokens[1:]}
+    return len(tokens) <= MAX_IMPRINT + 1 and not any(map(IN_MARK.match, tokens[:2])) and PERIODICAL.isdisjoint(words) \
+        and not (IMPRINT_NAMES.isdisjoint(words) and lexicon.lexicon()["publisher"].isdisjoint(words))
+
+
+DAY = re.compile(r"^\d{1,2}[,.]?$|^\d{1,2}[-\u2013]\d{1,2}[,.]?$|^\(\d{1,2}\)")
+
+
+def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A month closing a journal or book run, before its day or year (`New York Times, | November 2,
+    1997`, `Business Insider May(26).`, `Architectural Design, febbraio 1961`), is the date."""
+    known = months()
+    for label, start, end in runs_of(labels):
+        if label not in CONTAINERS or end - start < 2 or not tokens[end - 2].endswith(","):
+            continue
+        month, _, day = tokens[end - 1].partition("(")
+        dated = end < len(tokens) and (DAY.match(tokens[end]) or YEAR_LIKE.match(tokens[end]))
+        if month.rstrip(".,").lower() in known and (day[:1].isdigit() or dated):
+            labels[end - 1] = "date"
+            if dated:
+                labels[end] = "date"
+    return labels
+
+
+MEETING_YEAR = re.compile(r"^(?:'\d\d|[A-Z][A-Za-z]{1,9}[-\u2013]?'?\d\d)[.,;:]?$")  # `'95`, `IJCAI-87`, `ECAI'92`
+
+
+def meeting_year_in_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A meeting's two-digit year closing its name right after the proceedings run (`In Proceedings
+    SuperComputing | '95,`, `In Proceedings | IJCAI-87.`) is part of that name, not a volume or pages."""
+    for label, start, end in runs_of(labels):
+        if label in CONTAINERS and end < len(tokens) and labels[end] in ("volume", "pages", "date", "issue") \
+                and MEETING_YEAR.match(tokens[end]) and not tokens[end - 1].endswith((".", ",", ";", ":")):
+            labels[end] = label
+    return labels
+
+
+PUBLISHER_NAMES = frozenset({"addison-wesley", "prentice", "springer-verlag", "north-holland", "birkhäuser",
+                             "pergamon", "dover", "kaufmann", "wesley"}) | IMPRINT_NAMES  # with `lexicon`'s
+MAX_TITLE_IMPRINT = 3
+
+
+def publisher_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The title's last piece after a comma, naming a publisher right before the year (`Parallel
+    Program Design: A Foundation, | Addison-Wesley, 1988.`), is the publisher."""
+    runs = runs_of(labels)
+    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] != "date":
+        return labels
+    _, start, end = runs[number]
+    cut = next((j for j in range(end - 2, max(start, end - 1 - MAX_TITLE_IMPRINT) - 1, -1) if tokens[j].endswith(",")),
+               None)
+    if cut is None or cut <= start:
+        return labels
+    piece = {token.strip(".,").lower() for token in tokens[cut + 1:end]}
+    if all(token[:1].isupper() for token in tokens[cut + 1:end]) and not (
+            PUBLISHER_NAMES.isdisjoint(piece) and lexicon.lexicon()["publisher"].isdisjoint(piece)):
+        labels[cut + 1:end] = ["publisher"] * (end - cut - 1)
+    return labels
+
+
+MEETING_ACRONYM = re.compile(r"^\([A-Z][A-Za-z]*[A-Z][-\u2013'’]\d{2,4}\)[.,;:]?$")  # `(IJCAI-91)`, `(ECAI'92)`
+SERIES_START = ("Lecture", "LNCS")  # `Lecture Notes in Computer Science 392`
+
+
+def proceedings_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first journal or book run: a meeting's acronym in parentheses right after it (`Artificial
+    Intelligence | (IJCAI-91)`) is its name's; after a comma inside it, `Lecture Notes in ...` starts the
+    series and a department or university the publisher (`Workshop on Continuations, | Department of
+    Computer Science, Stanford University`)."""
+    run = next((r for r in runs_of(labels) if r[0] in CONTAINERS), None)
+    if run is None:
+        return labels
+    label, start, end = run
+    if end < len(tokens) and MEETING_ACRONYM.match(tokens[end]) and labels[end] != "date":
+        labels[end] = label
+        return labels
+    cut = next((i for i in range(start + 2, end) if tokens[i - 1].endswith(",")
+                and (tokens[i].startswith(SERIES_START) or INSTITUTION.match(tokens[i]))), None)
+    if cut is not None:
+        labels[cut:end] = ["collection-title" if tokens[cut].startswith(SERIES_START) else "publisher"] * (end - cut)
+    return labels
