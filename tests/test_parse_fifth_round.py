@@ -8,7 +8,7 @@ import pytest
 from litgraph.parse.crf.features import context_features, readable, sequence_features
 from litgraph.parse.crf.fields import segments_of
 from litgraph.parse.crf.labeller import Labelling
-from litgraph.parse.crf.marks import runs_of
+from litgraph.parse.crf.marks import Labels, runs_of
 from litgraph.parse.crf.persons import split_persons, strip_marks
 from litgraph.parse.crf.repair import title_edges
 
@@ -31,6 +31,28 @@ def test_editors_mark_closed_by_a_period_joins_the_names_before_the_title():
 ])
 def test_runs_of_equal_labels(labels, runs):
     assert list(runs_of(labels)) == runs
+
+
+@pytest.mark.parametrize("write", [
+    lambda labels: labels.__setitem__(1, "b"),
+    lambda labels: labels.__setitem__(slice(0, 2), ["b", "b"]),
+    lambda labels: labels.append("c"),
+    lambda labels: labels.extend(["c"]),
+    lambda labels: labels.insert(0, "c"),
+    lambda labels: labels.pop(),
+    lambda labels: labels.remove("a"),
+    lambda labels: labels.__delitem__(0),
+    lambda labels: labels.reverse(),
+    lambda labels: labels.sort(),
+    lambda labels: labels.clear(),
+    lambda labels: labels.__iadd__(["c"]),
+])
+def test_labels_keep_their_runs_only_until_written(write):
+    labels = Labels(["a", "a", "b"])
+    kept = runs_of(labels)
+    assert runs_of(labels) is kept  # asked again, not counted again
+    write(labels)
+    assert runs_of(labels) == runs_of(list(labels))
 
 
 def test_segments_average_their_tokens_marginals():

@@ -51,14 +51,71 @@ CUES = {("edited", "by"): "editor", ("ed.", "by"): "editor", ("translated", "by"
         ("herausgegeben", "von"): "editor"}
 
 
+class Labels(list):
+    """The labels the repairs rewrite: a list that keeps its runs (`runs_of`) until it is written to.
+    The rules ask for the runs some forty times a reference and rewrite labels a few times."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, labels: Sequence[str] = ()) -> None:
+        super().__init__(labels)
+        self.runs: tuple[tuple[str, int, int], ...] | None = None
+
+    def __setitem__(self, index, value) -> None:  # noqa: ANN001 - list's own signature
+        self.runs = None
+        super().__setitem__(index, value)
+
+    def __delitem__(self, index) -> None:  # noqa: ANN001
+        self.runs = None
+        super().__delitem__(index)
+
+    def __iadd__(self, other):  # noqa: ANN001, ANN204
+        self.runs = None
+        return super().__iadd__(other)
+
+    def append(self, value: str) -> None:
+        self.runs = None
+        super().append(value)
+
+    def extend(self, values) -> None:  # noqa: ANN001
+        self.runs = None
+        super().extend(values)
+
+    def insert(self, index: int, value: str) -> None:
+        self.runs = None
+        super().insert(index, value)
+
+    def pop(self, index: int = -1) -> str:
+        self.runs = None
+        return super().pop(index)
+
+    def remove(self, value: str) -> None:
+        self.runs = None
+        super().remove(value)
+
+    def clear(self) -> None:
+        self.runs = None
+        super().clear()
+
+    def reverse(self) -> None:
+        self.runs = None
+        super().reverse()
+
+    def sort(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        self.runs = None
+        super().sort(*args, **kwargs)
+
+
 def runs_of(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
-    """(label, start, end) of each run of equal labels. The repairs ask for them again and again
-    while the labels mostly stay the same, so the answer for each labelling is kept."""
-    return runs_of_labels(tuple(labels))
+    """(label, start, end) of each run of equal labels; a `Labels` list keeps its answer until written."""
+    if type(labels) is Labels:
+        if labels.runs is None:
+            labels.runs = runs_of_labels(labels)
+        return labels.runs
+    return runs_of_labels(labels)
 
 
-@lru_cache(maxsize=1024)
-def runs_of_labels(labels: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+def runs_of_labels(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
     if not labels:
         return ()
     cuts = [index for index in range(1, len(labels)) if labels[index] != labels[index - 1]]

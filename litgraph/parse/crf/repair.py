@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from . import containers, namelists
 from .features import ends_sentence
-from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, runs_of, text_of
+from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, Labels, runs_of, text_of
 from .numbers import numbers_in_place, page_count, pages_after_issue, range_after_quoted_title, spaced_range
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
@@ -43,7 +43,7 @@ ARTICLE_CUE = re.compile(r"^(?:article|art\.?|paper)$", re.IGNORECASE)
 
 def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     """The labels of `tokens` after every repair rule."""
-    fixed = list(labels)
+    fixed = Labels(labels)
     for rule in RULES:
         fixed = rule(tokens, fixed)
     return tuple(fixed)
