@@ -22,7 +22,7 @@ from litgraph.parse.crf.numbers import (numbers_in_place, page_count, pages_afte
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
-from litgraph.parse.crf.titles import (book_title_split, container_head_is_title, imprint_closes_title,
+from litgraph.parse.crf.titles import (book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
                                        title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
@@ -1209,3 +1209,28 @@ def test_a_meetings_acronym_joins_it_and_a_series_or_department_leaves_it(text, 
     tokens = words(text)
     fixed = proceedings_edges(tokens, list(labels))
     assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == container
+
+
+@pytest.mark.parametrize("text, title, genre", [
+    ("Landi, W. Aliasing without pointers: A taxonomy. Center for Aids Technical Report CAIP-TR-125,",
+     "Aliasing without pointers: A taxonomy.", "Technical Report CAIP-TR-125,"),
+    ("Danvy, O. Representing control: A study. Tech.", "Representing control: A study.", "Tech."),
+    ("Taylor, W. A National Survey. U of Wisconsin Bureau of Research Bulletin no.", "A National Survey.",
+     "Bulletin no."),
+])
+def test_a_reports_last_sentence_leaves_the_title(text, title, genre):
+    tokens = words(text)
+    fixed = report_leaves_title(tokens, ["author"] * 2 + ["title"] * (len(tokens) - 2))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "genre") == genre
+
+
+@pytest.mark.parametrize("text", [
+    "Angus, L. 'What's the story'? Working with narrative.",  # `Working` opens a sentence of the title
+    "Smith, J. Mental health. A report on depression.",  # a report, not a report's name
+    "Smith, J. Report. On depression.",  # no title before it
+])
+def test_a_title_sentence_that_names_no_report_stays(text):
+    tokens = words(text)
+    labels = ["author"] * 2 + ["title"] * (len(tokens) - 2)
+    assert report_leaves_title(tokens, list(labels)) == labels

@@ -24,6 +24,8 @@
   sentence opening on a journal's word;
 - `perspectives. Malabar FA: Krieger.`, `With Me, Garden City: Doubleday, 1971.`: a place and
   publisher read into the title are the imprint; `Retrieved from` before a link ends the title;
+- `... taxonomy. Center for Computer Aids ... Technical Report CAIP-TR-125,`, `transformation. Tech.`:
+  the title's last sentence naming a report is the report's institution and its kind, not the title;
 
 Example:
     >>> tokens = ("Gray,", "J.,", "Peer", "work,", "in", "Third", "Conference", "on", "Care,", "Springer,")
@@ -368,4 +370,31 @@ def retrieval_ends_title(tokens: tuple[str, ...], labels: list[str]) -> list[str
     cue = next((i for i in range(start + 1, end) if RETRIEVED.match(tokens[i]) and ends_sentence(tokens[i - 1])), None)
     if cue is not None:
         labels[cue:end] = ["note"] * (end - cue)
+    return labels
+
+
+REPORT_WORD = re.compile(r"^(?:Technical|Tech\.?|Report|Rep\.|Rpt\.|Bulletin|Memo|Memorandum)[,.]?$"
+                         r"|^(?:[A-Z]+-)*TR[-\d]")  # capitalised: `report` in a sentence is the title's word
+REPORT_WORDS = frozenset({"technical", "tech", "report", "rep", "rpt", "bulletin", "memo", "memorandum"})
+MIN_TITLE = 2
+
+
+def report_leaves_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The last sentence of the first title, after at least two words of title, that names a report
+    (`Technical Report CAIP-TR-125`, `Tech.`, `Research Institute ... Report No`, `Bureau of Education
+    and Research Bulletin no`) is the report's institution (the words before the report's word,
+    the publisher) and its kind (the genre)."""
+    if REPORT_WORDS.isdisjoint(words_of(tokens)) and "tr" not in text_of(tokens):
+        return labels
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is None:
+        return labels
+    _, start, end = run
+    last = next((i for i in range(end - 1, start + MIN_TITLE - 1, -1) if ends_sentence(tokens[i - 1])), None)
+    if last is None or not tokens[last][:1].isupper():
+        return labels
+    cue = next((i for i in range(last, end) if REPORT_WORD.match(tokens[i])), None)
+    if cue is not None:
+        labels[last:cue] = ["publisher"] * (cue - last)
+        labels[cue:end] = ["genre"] * (end - cue)
     return labels
