@@ -14,7 +14,7 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, cu
 from litgraph.parse.crf.imprints import (meeting_place, meeting_year_in_container, month_leaves_container,
                                          proceedings_edges, publisher_after_title, publisher_closes_title,
                                          report_institution)
-from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_opens_title, ditto_author,
+from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
                                           editors_open_reference, editors_then_book, editors_without_mark,
                                           given_name_closes_authors, initials_end_authors, inverted_name_ends_list,
                                           number_opens_title, parenthesised_initials_continue, title_before_role)
@@ -1234,3 +1234,31 @@ def test_a_title_sentence_that_names_no_report_stays(text):
     tokens = words(text)
     labels = ["author"] * 2 + ["title"] * (len(tokens) - 2)
     assert report_leaves_title(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, title", [
+    ("Kubik, Reinhold, Händels Rinaldo: Geschichte, Werk, Wirkung (Stuttgart: Hänssler, 1982).",
+     ["author"] * 6 + ["title", "location", "publisher", "date"], "Händels Rinaldo: Geschichte, Werk, Wirkung"),
+    ("A. Alanen, Morgan Park: Duluth, U.S. Steel, and the Forging of a Town, Minneapolis 2007",
+     ["author"] * 7 + ["title"] * 6 + ["publisher", "date"],
+     "Morgan Park: Duluth, U.S. Steel, and the Forging of a Town,"),
+    ("Katz Jonathan, L'Invention de l'hétérosexualité, Paris, EPEL, 2001.", ["author"] * 7 + ["date"],
+     "L'Invention de l'hétérosexualité,"),  # no title follows: only the phrase is the title
+    ("SMITH, J.: The effect of peers.", ["author"] * 5 + ["title"], "The effect of peers."),  # after `J.:`
+])
+def test_a_phrase_no_name_list_prints_opens_the_title(text, labels, title):
+    tokens = words(text)
+    fixed = phrase_ends_names(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("SCHMIDT, Priya ; HOFFMANN, Ramesh: Biological compound.", ["author"] * 5 + ["title"] * 2),  # the list's colon
+    ("Clem, Ralph S., Martin Harry Greenberg, and Joseph D. Olander, eds. No Room.", ["author"] * 11 + ["title"] * 2),
+    ("NIELEN, Markus, Jan VANDENBROUCKE a Ben DIJKMANS, 2004.", ["author"] * 7 + ["date"]),  # Czech `a`
+    ("Knopman, D., Szklo, M., Investigators, for the A. R. in C. (ARIC) S. (2001).", ["author"] * 13 + ["date"]),
+    ("Giscard d’Estaing, Valéry, van der Berg, Anna, Title.", ["author"] * 7 + ["title"]),
+])
+def test_name_lists_keep_their_names(text, labels):
+    tokens = words(text)
+    assert phrase_ends_names(tokens, list(labels)) == labels

@@ -17,6 +17,8 @@ it left out.
   words; `Soto Laveaga, | Gabriela.`: the given name closes it;
 - a body read into the title (`U.S. | National Library of Medicine. The cancer genome atlas`) is the
   author; so are `SIERVO (M.), GREY (P.)` pairs and names read as editors with no editor's mark;
+- `Kubik, Reinhold, | Händels Rinaldo: Geschichte`, `Baudelaire, Charles, | Oeuvres complètes,`: a
+  phrase between commas that no name list prints (a colon, a word in lower case) ends the names;
 - names closed by an editor's mark (`L Douglas Kiel, | Euel W Elliott (ed.),`, `A. Elmagarmid,
   editor. Transaction Models`) are the editors, read as the work's authors, and the book its title.
 
@@ -31,6 +33,7 @@ from __future__ import annotations
 import re
 
 from .features import ends_sentence
+from ..authors import PARTICLES
 from .marks import EDITOR_MARK, IN_MARK, INITIALS, runs_of, words_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
@@ -326,3 +329,41 @@ def editors_then_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     if "title" not in labels and not PROCEEDINGS.match(tokens[mark + 1]):
         labels[mark + 1:book_end] = ["title"] * (book_end - mark - 1)
     return labels
+
+
+NAME_LIST_WORDS = frozenset({"and", "&", "und", "et", "y", "e", "a", "al", "jr", "sr", "others", "for", "the", "of", "on",
+                             "behalf", "in"})  # `... a Ben DIJKMANS` (Czech), `for the ARIC Study`
+WORD_EDGES = "\"'“”‘’«»()[]{}<>.,:;!?"
+
+
+def phrase_ends_names(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """In the first author run, opening the reference, a phrase between commas (or after a colon) after
+    at least one whole name, that no name list prints (a word closed by a colon, or a word in lower case that is no
+    particle, conjunction or editor's mark) opens the title: up to the run's end when the title
+    follows it, else up to the phrase's own comma (`Katz Jonathan, | L'Invention de l'hétérosexualité,
+    | Paris, EPEL, 2001`)."""
+    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    if run is None or any(label != "citation-number" for label in labels[:run[1]]):
+        return labels
+    _, start, end = run
+    phrase = start
+    for index in range(start, end - 1):
+        if phrase - start >= 2 and not_a_name(tokens[index]):
+            stop = next((i + 1 for i in range(index, end) if tokens[i].endswith((",", ";"))), end)
+            stop = end if end == len(tokens) or labels[end] == "title" else stop
+            labels[phrase:stop] = ["title"] * (stop - phrase)
+            break
+        if tokens[index].endswith((",", ";", ":")):
+            phrase = index + 1
+    return labels
+
+
+def not_a_name(token: str) -> bool:
+    """A word no name list prints: one closed by a colon that is not initials (`Rinaldo:`, not `J.:`),
+    or one in lower case that is no particle (`van`, `d’Assise`), conjunction (`and`, `et al.`) or
+    editor's mark (`eds.`). The run's last word is never asked: `HOFFMANN, Ramesh: Title`."""
+    if token.endswith(":"):
+        return INITIALS.match(token[:-1]) is None
+    core = token.strip(WORD_EDGES)
+    return core[:1].islower() and core.lower() not in PARTICLES and core.lower() not in NAME_LIST_WORDS \
+        and not core.startswith(("d'", "d’")) and EDITOR_MARK.match(token) is None

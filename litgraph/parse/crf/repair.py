@@ -333,7 +333,7 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          namelists.initials_end_authors, author_list_continues, namelists.inverted_name_ends_list,
          namelists.given_name_closes_authors, namelists.body_opens_title,
          namelists.parenthesised_initials_continue,
-         namelists.authors_end_in_punctuation, namelists.number_opens_title, close_date_parenthesis,
+         namelists.authors_end_in_punctuation, namelists.phrase_ends_names, namelists.number_opens_title, close_date_parenthesis,
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
