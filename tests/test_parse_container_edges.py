@@ -936,6 +936,14 @@ def test_a_title_sentence_opening_on_a_journals_word_is_the_journals():
     assert fixed[5:15] == ["journal"] * 10
 
 
+def test_a_title_sentence_opening_on_proc_is_the_proceedings():
+    tokens = words("Bunt, R. Scheduling in Systems. Proc. of the ACM Conf. on Measurement & Modeling 16, 1, 104-113.")
+    labels = ["author"] * 2 + ["title"] * 11 + ["journal"] + ["volume"] * 2 + ["pages"]
+    fixed = journal_head_ends_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == \
+        "Proc. of the ACM Conf. on Measurement & Modeling"
+
+
 def test_a_journals_word_inside_a_title_sentence_stays():
     tokens = words("Lund, K. (2010). Harbour lives in the journal of a captain. Mar Stud, 65, 7-9.")
     labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["journal"] * 2 + ["volume", "pages"]

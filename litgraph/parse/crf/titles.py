@@ -335,7 +335,7 @@ def publisher_end(tokens: tuple[str, ...], labels: list[str], first: int) -> int
     return None
 
 
-JOURNAL_HEADS = frozenset({"journal", "journals", "annals", "proceedings", "bulletin", "transactions", "archives",
+JOURNAL_HEADS = frozenset({"journal", "journals", "proc.", "annals", "proceedings", "bulletin", "transactions", "archives",
                            "revue", "zeitschrift", "acta", "annales", "cahiers", "quarterly"})
 
 
