@@ -1054,6 +1054,8 @@ def test_a_page_range_in_parentheses_after_a_quoted_title_is_the_pages():
     ("In Proceedings SuperComputing '95, Dec. 1995.", ["container-title"] * 3 + ["volume", "date", "date"],
      "In Proceedings SuperComputing '95,"),
     ("In Proceedings IJCAI-87.", ["container-title"] * 2 + ["pages"], "In Proceedings IJCAI-87."),
+    ("In Proceedings of Supercomputing '91, Albuquerque, NM, 1991.", ["container-title"] * 4 + ["author"] * 3 + ["date"],
+     "In Proceedings of Supercomputing '91,"),
 ])
 def test_a_meetings_two_digit_year_closes_its_name(text, labels, container):
     tokens = words(text)

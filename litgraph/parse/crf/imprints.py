@@ -122,13 +122,15 @@ def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[s
 
 
 MEETING_YEAR = re.compile(r"^(?:'\d\d|[A-Z][A-Za-z]{1,9}[-\u2013]?'?\d\d)[.,;:]?$")  # `'95`, `IJCAI-87`, `ECAI'92`
+MEETING_YEAR_MISREAD = frozenset({"volume", "pages", "date", "issue", "author", "editor", "location", "publisher"})
 
 
 def meeting_year_in_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A meeting's two-digit year closing its name right after the proceedings run (`In Proceedings
-    SuperComputing | '95,`, `In Proceedings | IJCAI-87.`) is part of that name, not a volume or pages."""
+    SuperComputing | '95,`, `In Proceedings | IJCAI-87.`) is part of that name, not a volume, pages, a
+    name or a place (`Proceedings of Supercomputing | '91, Albuquerque`)."""
     for label, start, end in runs_of(labels):
-        if label in CONTAINERS and end < len(tokens) and labels[end] in ("volume", "pages", "date", "issue") \
+        if label in CONTAINERS and end < len(tokens) and labels[end] in MEETING_YEAR_MISREAD \
                 and MEETING_YEAR.match(tokens[end]) and not tokens[end - 1].endswith((".", ",", ";", ":")):
             labels[end] = label
     return labels
