@@ -11,7 +11,7 @@ from litgraph.parse.crf.containers import (container_runs_on, container_tail, cu
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, periodical_after_quoted_title, series_volume,
                                            volume_of_work)
-from litgraph.parse.crf.imprints import (meeting_place, meeting_year_in_container, month_leaves_container,
+from litgraph.parse.crf.imprints import (year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
                                          proceedings_edges, publisher_after_title, publisher_closes_title,
                                          report_institution)
 from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
@@ -1272,3 +1272,28 @@ def test_a_phrase_no_name_list_prints_opens_the_title(text, labels, title):
 def test_name_lists_keep_their_names(text, labels):
     tokens = words(text)
     assert phrase_ends_names(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, container", [
+    ("In Proc. 1994 Winter USENIX Conference, pages 115-131, 1994.",
+     ["journal"] * 2 + ["date"] * 2 + ["container-title"] * 2 + ["pages"] * 2 + ["date"],
+     "In Proc. 1994 Winter USENIX Conference,"),
+    ("in Proc. of IEEE Globecom 2013, Atlanta, December 2013.", ["container-title"] * 5 + ["date", "location"] +
+     ["date"] * 2, "in Proc. of IEEE Globecom 2013,"),
+])
+def test_a_year_printed_in_a_meetings_name_is_the_names(text, labels, container):
+    tokens = words(text)
+    fixed = year_in_meeting_name(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == container
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("In Proceedings of the Conference, 2013, pp. 1-2, 2013.", ["container-title"] * 5 + ["date", "pages", "pages",
+                                                                                          "date"]),  # after a comma
+    ("International Journal of Engineering 2012 (2011): 29", ["journal"] * 4 + ["volume", "date", "pages"]),
+    ("In Proc. 1994 Winter USENIX Conference, pages 115-131.",  # the only date: the reference's
+     ["journal"] * 2 + ["date"] * 2 + ["container-title"] * 2 + ["pages"] * 2),
+])
+def test_a_year_after_a_name_that_is_no_meetings_or_after_a_comma_stays(text, labels):
+    tokens = words(text)
+    assert year_in_meeting_name(tokens, list(labels)) == labels

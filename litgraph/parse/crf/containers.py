@@ -38,6 +38,7 @@ import re
 from . import lexicon
 from .features import HAS_DIGIT, ends_sentence
 from .imprints import (meeting_place, meeting_year_in_container, month_leaves_container, proceedings_edges,
+                       year_in_meeting_name,
                        publisher_after_title, publisher_closes_title, report_institution)
 from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE, runs_of,
                     words_of)
@@ -386,4 +387,4 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis,
          container_runs_on, medium_after_title, publisher_after_title, month_leaves_container, pages_inside_container,
          imprint_closes_title, journal_head_ends_title, meeting_year_in_container, publisher_closes_title,
-         retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title)
+         retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name)

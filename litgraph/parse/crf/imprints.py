@@ -6,6 +6,8 @@ institution, meeting place and date, series (`containers` has what is inside the
 - `Proc. Fourth International Conf. on ASPLOS, Santa Clara, CA`: one or two capitalised words after
   the last comma of a meeting's name are where it met; `Proceedings IJCAI-87`, `(IJCAI-91)`: a
   meeting's year belongs to its name; `, Lecture Notes in ...` and `, Department of ...` leave it;
+  so does a full year printed in the name (`In Proc. 1994 Winter USENIX Conference`, `Proceedings of
+  CHI 2015.`, `in: 2010 International conference on ...`) when the reference's date is read elsewhere;
 - `Morgan Kaufmann.`, `A Foundation, | Addison-Wesley, 1988.`: a publisher read as a book title, or
   closing the title before the year, is the publisher;
 - `New York Times, | November 2, 1997`, `Architectural Design, febbraio 1961`: a month closing a
@@ -134,6 +136,56 @@ def meeting_year_in_container(tokens: tuple[str, ...], labels: list[str]) -> lis
                 and MEETING_YEAR.match(tokens[end]) and not tokens[end - 1].endswith((".", ",", ";", ":")):
             labels[end] = label
     return labels
+
+
+MEETING_WORD = re.compile(r"\b(?:proc\.|conf\.|symp\.|(?:proceedings|conference|symposium|workshop|congress|meeting|"
+                          r"colloquium|convention|summit)\b)")  # asked of lower-case text
+FULL_YEAR = re.compile(r"^(?:1[89]|20)\d\d[.,;:]?$")
+NAME_ABBREVIATIONS = frozenset({"proc.", "conf.", "symp.", "int.", "intl.", "ann."})
+MAX_YEAR_GAP = 2
+
+
+def year_in_meeting_name(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A full year printed inside a meeting's name, read as a date while the reference has another
+    date, is the name's: right after the name's word (`In Proc. | 1994 Winter | USENIX Conference`,
+    `Proc. of IEEE Globecom | 2013,`), or right before its first word (`in: | 2010 | International
+    conference on ...`). After a comma it stays the date (`Proceedings of the Conference, 2013.`)."""
+    if "date" not in labels or MEETING_WORD.search(text_of(tokens)) is None:
+        return labels
+    for index in [i for i, label in enumerate(labels) if label == "date"]:
+        if not FULL_YEAR.match(tokens[index]):
+            continue
+        start = run_start(labels, index - 1) if index else 0
+        if index and labels[index - 1] in CONTAINERS and joins_name(tokens[index - 1]) \
+                and MEETING_WORD.search(" ".join(tokens[start:index]).lower()):
+            stop = next((j for j in range(index + 1, min(index + 1 + MAX_YEAR_GAP, len(tokens)))
+                         if labels[j] != "date" or not joins_name(tokens[j - 1])), index + 1)
+            name = labels[stop] if stop < len(tokens) and labels[stop] in CONTAINERS else labels[index - 1]
+            stop = stop if name != labels[index - 1] or stop == index + 1 else index + 1
+            if date_elsewhere(labels, index, stop):
+                labels[start:stop] = [name] * (stop - start)
+        elif index + 1 < len(tokens) and labels[index + 1] in CONTAINERS and tokens[index][-1:].isdigit() \
+                and MEETING_WORD.search(" ".join(tokens[index + 1:index + 5]).lower()) \
+                and date_elsewhere(labels, index, index + 1):
+            labels[index] = labels[index + 1]
+    return labels
+
+
+def date_elsewhere(labels: list[str], start: int, stop: int) -> bool:
+    """Whether a date is read outside `start`..`stop`: the reference keeps its date."""
+    return any(label == "date" for label in labels[:start]) or any(label == "date" for label in labels[stop:])
+
+
+def run_start(labels: list[str], index: int) -> int:
+    """Where the run of equal labels through `index` starts."""
+    while index > 0 and labels[index - 1] == labels[index]:
+        index -= 1
+    return index
+
+
+def joins_name(token: str) -> bool:
+    """A word a name goes on after: no punctuation closing it, or a name's abbreviation (`Proc.`)."""
+    return token[-1:].isalnum() or token.lower() in NAME_ABBREVIATIONS
 
 
 PUBLISHER_NAMES = frozenset({"addison-wesley", "prentice", "springer-verlag", "north-holland", "birkhäuser",
