@@ -21,8 +21,8 @@ from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punc
 from litgraph.parse.crf.numbers import (numbers_in_place, page_count, pages_after_issue, pages_inside_container,
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
-from litgraph.parse.crf.titles import (book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
+from litgraph.parse.crf.repair import title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
+from litgraph.parse.crf.titles import (article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
                                        title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
@@ -1297,3 +1297,51 @@ def test_a_year_printed_in_a_meetings_name_is_the_names(text, labels, container)
 def test_a_year_after_a_name_that_is_no_meetings_or_after_a_comma_stays(text, labels):
     tokens = words(text)
     assert year_in_meeting_name(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Birk, H. “Go-Between. Postkoloniale Erzähltheorie.” Neue Ansätze.", ["author"] * 2 + ["title"] * 3 +
+     ["container-title"] * 2),  # the words close a quotation
+    ("Hormander, L. Fourier integral operators. II. Acta Mathematica, 128.", ["author"] * 2 + ["title"] * 4 +
+     ["journal"] * 2 + ["volume"]),  # a part's number
+])
+def test_a_titles_tail_that_closes_a_quotation_or_numbers_a_part_stays(text, labels):
+    assert title_tail(words(text), list(labels)) == labels
+
+
+def test_a_titles_last_sentence_still_goes_to_the_journal():
+    tokens = words("Hormander, L. Fourier integral operators. Acta Mathematica, 128.")
+    labels = ["author"] * 2 + ["title"] * 5 + ["journal", "volume"]
+    assert title_tail(tokens, list(labels))[5:8] == ["journal"] * 3
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Affairs. (n.d.). The Veteran population model.", ["author", "date", "note"] + ["title"] * 3,
+     ["author", "date"] + ["title"] * 4),
+    ("Smith, J. (2001). A The Veteran population model.", ["author"] * 3 + ["note"] * 2 + ["title"] * 3,
+     ["author"] * 3 + ["note"] * 2 + ["title"] * 3),  # not alone: a run of two
+])
+def test_an_article_alone_before_the_title_is_the_titles(text, labels, fixed):
+    assert article_opens_title(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, title", [
+    ("Kiesling, S. (2006). The Varation in Conversation Project: Creation of the Corpus.",
+     ["author"] * 2 + ["date"] + ["title"] * 2 + ["container-title"] * 7,
+     "The Varation in Conversation Project: Creation of the Corpus."),
+    ("Bianchi, F. Seismic water in Amsterdam. Venhuistra, in 8th Colloquium on Bird, 2002.",
+     ["author"] * 2 + ["title"] * 2 + ["container-title"] * 8 + ["date"],
+     "Seismic water in Amsterdam. Venhuistra,"),  # up to the book's own `in`
+])
+def test_a_lower_case_in_after_a_bare_title_word_goes_on_with_the_title(text, labels, title):
+    tokens = words(text)
+    fixed = in_continues_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Smith, J. Peer work, in Handbook of Care.", ["author"] * 2 + ["title"] * 2 + ["container-title"] * 4),
+    ("Smith, J. Peer work. In Handbook of Care.", ["author"] * 2 + ["title"] * 2 + ["container-title"] * 4),
+])
+def test_an_in_after_punctuation_opens_the_book(text, labels):
+    assert in_continues_title(words(text), list(labels)) == labels

@@ -43,7 +43,7 @@ from .imprints import (meeting_place, meeting_year_in_container, month_leaves_co
 from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE, runs_of,
                     words_of)
 from .numbers import pages_inside_container
-from .titles import (book_title_split, container_head_is_title, imprint_closes_title, journal_head_ends_title,
+from .titles import (article_opens_title, book_title_split, in_continues_title, container_head_is_title, imprint_closes_title, journal_head_ends_title,
                      journal_head_in_title, journal_inside_title, medium_after_title, report_leaves_title, retrieval_ends_title,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_ends_on_open_word,
                      title_runs_on)
@@ -387,4 +387,5 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          title_ends_on_open_word, journal_head_in_title, title_runs_on, meeting_place, title_closes_parenthesis,
          container_runs_on, medium_after_title, publisher_after_title, month_leaves_container, pages_inside_container,
          imprint_closes_title, journal_head_ends_title, meeting_year_in_container, publisher_closes_title,
-         retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name)
+         retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name,
+         article_opens_title, in_continues_title)

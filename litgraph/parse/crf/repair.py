@@ -264,16 +264,24 @@ MAX_TAIL = 2
 
 
 def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """The last one or two words of the first title run, after a sentence end, go to the field after it."""
+    """The last one or two words of the first title run, after a sentence end, go to the field after it;
+    unless they close a quotation (`“Go-Between. | Postkoloniale Erzähltheorie.”`) or number a part
+    (`Fourier integral operators. | II.`)."""
     run = next((r for r in runs_of(labels) if r[0] == "title"), None)
     if run is None or run[2] >= len(tokens) or labels[run[2]] not in TAIL_TAKERS:
         return labels
     _, start, end = run
+    if tokens[end - 1].rstrip(".,;:").endswith(CLOSING_QUOTES) or ROMAN_PART.match(tokens[end - 1]):
+        return labels
     for cut in range(max(start + 1, end - MAX_TAIL), end):
         if ends_sentence(tokens[cut - 1]) and not tokens[cut - 1].endswith(("?", "!")):
             labels[cut:end] = [labels[end]] * (end - cut)
             break
     return labels
+
+
+CLOSING_QUOTES = ("\"", "\u201d", "\u2019", "\u00bb")
+ROMAN_PART = re.compile(r"^(?:I{1,3}|IV|VI{0,3}|IX|X)\.$")
 
 
 NAME_QUOTES = ("\u201c", "\"", "\u00ab", "\u201e")

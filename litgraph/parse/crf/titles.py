@@ -24,6 +24,9 @@
   sentence opening on a journal's word;
 - `perspectives. Malabar FA: Krieger.`, `With Me, Garden City: Doubleday, 1971.`: a place and
   publisher read into the title are the imprint; `Retrieved from` before a link ends the title;
+- `(n.d.). | The | Veteran population ...`: an article alone before the title is the title's first word;
+  `The Varation | in Conversation Project`: a book or journal does not open on a lower-case `in` that
+  follows a title word without punctuation; the title goes on;
 - `... taxonomy. Center for Computer Aids ... Technical Report CAIP-TR-125,`, `transformation. Tech.`:
   the title's last sentence naming a report is the report's institution and its kind, not the title;
 
@@ -397,4 +400,32 @@ def report_leaves_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]
     if cue is not None:
         labels[last:cue] = ["publisher"] * (cue - last)
         labels[cue:end] = ["genre"] * (end - cue)
+    return labels
+
+
+ARTICLES = frozenset({"The", "A", "An", "Le", "La", "Les", "L'", "Der", "Die", "Das", "El", "Il", "Lo", "Un", "Une",
+                      "Ein", "Eine"})
+
+
+def article_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """An article read alone as another field right before the first title run (`(n.d.). | The |
+    Veteran population`) is the title's first word."""
+    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    if run is not None and run[1] > 0 and tokens[run[1] - 1] in ARTICLES \
+            and (run[1] == 1 or labels[run[1] - 2] != labels[run[1] - 1]):
+        labels[run[1] - 1] = "title"
+    return labels
+
+
+def in_continues_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A book or journal run that opens on a lower-case `in` right after a title word without
+    punctuation (`The Varation | in Conversation Project: ...`, `learning | in schools: A national
+    profile.`) is the rest of the title, up to an `in` that opens a book after a comma or sentence."""
+    for label, start, end in runs_of(labels):
+        if label in CONTAINERS and tokens[start] == "in" and start > 0 and labels[start - 1] == "title" \
+                and tokens[start - 1][-1:].isalnum():
+            stop = next((j for j in range(start + 1, end) if IN_MARK.match(tokens[j])
+                         and (tokens[j - 1].endswith(",") or ends_sentence(tokens[j - 1]))),
+                        end)  # `water | in Amsterdam. Venhuistra, in 8th International Colloquium`: the book's `in`
+            labels[start:stop] = ["title"] * (stop - start)
     return labels
