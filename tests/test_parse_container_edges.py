@@ -1345,3 +1345,21 @@ def test_a_lower_case_in_after_a_bare_title_word_goes_on_with_the_title(text, la
 ])
 def test_an_in_after_punctuation_opens_the_book(text, labels):
     assert in_continues_title(words(text), list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, title", [
+    ("AMAND (M.), Les fragments retrouvés à Tournai. Latomus, 13, 1954.",
+     ["author"] * 2 + ["title"] * 4 + ["journal"] * 2 + ["volume", "date"], "Les fragments retrouvés à Tournai."),
+    ("Beza. Psaumes en prose de Loïs Budé. Edited by Pierre Pidoux.",
+     ["author"] + ["title"] * 4 + ["container-title"] * 2 + ["editor"] * 4, "Psaumes en prose de Loïs Budé."),
+])
+def test_a_title_ended_on_a_preposition_takes_the_next_sentence(text, labels, title):
+    tokens = words(text)
+    fixed = title_ends_on_open_word(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+
+
+def test_a_journal_followed_by_its_date_keeps_its_last_word():
+    tokens = words("Gu, F. Gold nanoparticles. Investigative Ophthalmology & Visual Science. 2015. 56 (7): 2268.")
+    labels = ["author"] * 2 + ["title"] * 5 + ["journal"] * 2 + ["date", "volume", "issue", "pages"]
+    assert title_ends_on_open_word(tokens, list(labels)) == labels

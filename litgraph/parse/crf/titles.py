@@ -265,13 +265,15 @@ def medium_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 # Words no title ends on: `Reactions of young adults to | September 11, 2001. Archives of Pediatrics`
 OPEN_ENDED = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "an", "with", "from", "&", "at", "by",
-                        "und", "der", "die", "das", "des", "de", "du", "la", "le", "et", "y", "e", "em"})
+                        "und", "der", "die", "das", "des", "de", "du", "la", "le", "et", "y", "e", "em", "à", "au",
+                        "aux", "di", "del", "della", "per", "für", "zur", "zum", "von"})
 MAX_TITLE_TAIL = 8
 
 
 def title_ends_on_open_word(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """The first title run, ended on a word no title ends on (`of`, `the`, `and`), takes the words of
-    the journal or book run after it up to the first sentence's end inside that run (within eight)."""
+    the journal or book run after it up to the first sentence's end inside that run (within eight);
+    the whole run when no numbers follow it (`la version en prose de | Loïs Budé. Edited by`)."""
     runs = runs_of(labels)
     number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
@@ -279,7 +281,8 @@ def title_ends_on_open_word(tokens: tuple[str, ...], labels: list[str]) -> list[
     end, (_, start, stop) = runs[number][2], runs[number + 1]
     if tokens[end - 1].lower() not in OPEN_ENDED:
         return labels
-    cut = next((j for j in range(start, min(stop - 1, start + MAX_TITLE_TAIL)) if ends_sentence(tokens[j])), None)
+    last = stop if stop == len(tokens) or labels[stop] not in NUMBERS_OR_DATE else stop - 1  # a journal keeps a word
+    cut = next((j for j in range(start, min(last, start + MAX_TITLE_TAIL)) if ends_sentence(tokens[j])), None)
     if cut is not None:
         labels[start:cut + 1] = ["title"] * (cut + 1 - start)
     return labels
