@@ -37,7 +37,7 @@ def words(text: str) -> tuple[str, ...]:
 
 @pytest.mark.parametrize("token, closed", [
     ('Enforcement",', True), ("Thinking,\u201d", True), ("Art?\u201d", True),
-    ("tools\u2019.", False), ("tools\u201d:", False), ('Enforcement"', False),
+    ("tools\u2019.", False), ("tools\u201d:", False), ('Enforcement"', False), ("Do:\u201d", False),
 ])
 def test_a_quoted_title_is_closed_by_its_own_punctuation_or_a_comma_after_the_mark(token, closed):
     assert closed_inside(token) is closed
@@ -1363,3 +1363,9 @@ def test_a_journal_followed_by_its_date_keeps_its_last_word():
     tokens = words("Gu, F. Gold nanoparticles. Investigative Ophthalmology & Visual Science. 2015. 56 (7): 2268.")
     labels = ["author"] * 2 + ["title"] * 5 + ["journal"] * 2 + ["date", "volume", "issue", "pages"]
     assert title_ends_on_open_word(tokens, list(labels)) == labels
+
+
+def test_a_quotation_closed_after_a_colon_goes_on_with_the_subtitle():
+    tokens = words("Robinson, S. 1998. “Monkey See, Monkey Do:” The Influence of groups. Academy Journal, 41: 6-7.")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["journal"] * 2 + ["volume", "pages"]
+    assert quoted_title(tokens, list(labels)) == labels

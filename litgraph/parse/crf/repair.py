@@ -213,9 +213,10 @@ CLOSING_MARKS = "\u201d\"\u00bb\u2019\u201c"
 def closed_inside(token: str) -> bool:
     """Whether the closing mark follows the title's own last punctuation (`Art?”`, `Thinking,”`), or a
     comma follows the mark (`Enforcement",`): the whole title was quoted, so nothing after the mark is
-    title. (`tools’.` and `tools”:` may go on: `‘Your experiences were your tools’. How ...`.)"""
+    title. (`tools’.` and `tools”:` may go on: `‘Your experiences were your tools’. How ...`; so may
+    `Do:”`, a colon before the mark: `“Monkey See, Monkey Do:” The Influence of ...`.)"""
     core = token.rstrip(".,;:)]")
-    return len(core) > 1 and core[-2] in ",.?!;:" or len(token) > 2 and token[-1] == "," and token[-2] in CLOSING_MARKS
+    return len(core) > 1 and core[-2] in ",.?!;" or len(token) > 2 and token[-1] == "," and token[-2] in CLOSING_MARKS
 
 
 def closing_mark(tokens: tuple[str, ...], start: int, mark: str) -> int | None:
