@@ -21,7 +21,7 @@ from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punc
 from litgraph.parse.crf.numbers import (numbers_in_place, page_count, pages_after_issue, pages_inside_container,
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
+from litgraph.parse.crf.repair import title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
 from litgraph.parse.crf.titles import (article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
@@ -1369,3 +1369,17 @@ def test_a_quotation_closed_after_a_colon_goes_on_with_the_subtitle():
     tokens = words("Robinson, S. 1998. “Monkey See, Monkey Do:” The Influence of groups. Academy Journal, 41: 6-7.")
     labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["journal"] * 2 + ["volume", "pages"]
     assert quoted_title(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, title", [
+    ("Chapman, H. (1989, Sept 1). Campus pub to open.", ["author"] * 2 + ["date"] * 3 + ["note"] * 2 + ["title"] * 2,
+     "Campus pub to open."),
+    ("Mohl, S. (1990, April 6). 200 students participate.", ["author"] * 2 + ["date"] * 4 + ["title"] * 2,
+     "200 students participate."),
+    ("Vent, W. (ed.). 1974. Widerspiegelung der Art.", ["author"] * 2 + ["date"] * 2 + ["title"] * 3,
+     "Widerspiegelung der Art."),  # a year after the parenthesis is the date
+])
+def test_words_after_a_closed_date_parenthesis_open_the_title(text, labels, title):
+    tokens = words(text)
+    fixed = title_after_date_parenthesis(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title

@@ -105,6 +105,23 @@ def close_date_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[s
     return labels
 
 
+def title_after_date_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The words between a date closed in parentheses (`(1989, Sept 1).`) and the title run right after
+    them, read as the date or a note, open the title (`(1990, April 6). | 200 | students participate`,
+    `(1989, Sept 1). | Campus pub | to open this month.`)."""
+    for label, start, end in runs_of(labels):
+        if label != "date" or not tokens[start].startswith("("):
+            continue
+        close = next((i for i in range(start, end) if tokens[i].rstrip(".,:;").endswith(")")), None)
+        title = next((i for i in range(end, len(tokens)) if labels[i] not in ("date", "note")), None)
+        if close is not None and title is not None and title > close + 1 and labels[title] == "title" \
+                and tokens[close].endswith(").") and not any(")" in t or "(" in t or BARE_YEAR.match(t)
+                                                             for t in tokens[close + 1:title]):
+            labels[close + 1:title] = ["title"] * (title - close - 1)
+        break
+    return labels
+
+
 def editors_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A second author run opened by "in", after a title, is the editors; the title after them the book."""
     runs = runs_of(labels)
@@ -342,7 +359,7 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          namelists.initials_end_authors, author_list_continues, namelists.inverted_name_ends_list,
          namelists.given_name_closes_authors, namelists.body_opens_title,
          namelists.parenthesised_initials_continue,
-         namelists.authors_end_in_punctuation, namelists.phrase_ends_names, namelists.number_opens_title, close_date_parenthesis,
+         namelists.authors_end_in_punctuation, namelists.phrase_ends_names, namelists.number_opens_title, close_date_parenthesis, title_after_date_parenthesis,
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
