@@ -1383,3 +1383,20 @@ def test_words_after_a_closed_date_parenthesis_open_the_title(text, labels, titl
     tokens = words(text)
     fixed = title_after_date_parenthesis(tokens, list(labels))
     assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+
+
+@pytest.mark.parametrize("text, authors", [
+    ("Cappello, Stefania and Alfons Prandi. Carpi: Tradizione e sviluppo.", 5),
+    ("Sander, K., und Torsten Ziebertz. Personzentrierte Beratung.", 5),
+])
+def test_a_list_goes_on_after_a_given_name_or_a_conjunction(text, authors):
+    tokens = words(text)
+    labels = ["author"] * (2 if tokens[1] == "K.," else 1)
+    labels += ["title"] * (len(tokens) - len(labels))
+    assert author_list_continues(tokens, labels)[:authors + 1] == ["author"] * authors + ["title"]
+
+
+def test_a_title_of_given_and_family_after_a_whole_list_stays():
+    tokens = words("Toby S Patel, and Peter A MacLeod, Dimtri and Volcanic Interface. London: Sage, 1967.")
+    labels = ["author"] * 8 + ["title"] * 4 + ["location", "publisher", "date"]
+    assert author_list_continues(tokens, list(labels)) == labels

@@ -148,8 +148,9 @@ def book_without_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """Names ("Pablo Tamayo.", "Andras Vasy, and Jared Wunsch.") after an author run that ends in ","
-    are the last authors, not the title: each of two or three name words, the last closed by a period."""
+    """Names ("Pablo Tamayo.", "Andras Vasy, and Jared Wunsch.", "und Torsten Ziebertz.", "Stefania and
+    Alfons Prandi.") after an author run that ends in "," are the last authors, not the title: each of two
+    or three name words, the last closed by a period."""
     end = next((i for i in range(1, len(labels)) if labels[i - 1] == "author" and labels[i] != "author"), None)
     if end is None or labels[end] != "title" or not tokens[end - 1].endswith(","):
         return labels
@@ -158,7 +159,9 @@ def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[st
         last = next((i for i in range(start + 1, min(start + 5, len(tokens))) if tokens[i].endswith((",", "."))), None)
         if last is None:
             return labels
-        name = tokens[start + 1 if tokens[start] in ("and", "&") and start > end else start:last + 1]
+        name = tokens[start + 1 if tokens[start].lower() in LIST_JOINS else start:last + 1]
+        if len(name) > 3 and name[1].lower() in LIST_JOINS and start == end and labels[:end] == ["author"]:
+            name = name[2:]  # `Cappello, | Stefania and Alfons Prandi.`: the first name's given name, then the next
         if not (2 <= len(name) <= 3 and all(map(name_word, name))) \
                 or any(word.lower().rstrip(",") in NOT_NAME_WORDS for word in name):
             return labels
@@ -170,6 +173,7 @@ def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[st
 
 
 MAX_MORE_NAMES = 8
+LIST_JOINS = frozenset({"and", "&", "und", "et", "y"})
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "vol.", "no.", "in", "on", "of", "le", "la", "les", "der", "die", "das",
                             "el"})  # (an initial `A.` keeps its period: a name)
 
