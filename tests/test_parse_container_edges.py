@@ -1400,3 +1400,29 @@ def test_a_title_of_given_and_family_after_a_whole_list_stays():
     tokens = words("Toby S Patel, and Peter A MacLeod, Dimtri and Volcanic Interface. London: Sage, 1967.")
     labels = ["author"] * 8 + ["title"] * 4 + ["location", "publisher", "date"]
     assert author_list_continues(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, title", [
+    ("Chomsky, N. Knowledge of language: Its nature, origin, and use. New York: Praeger.",
+     ["author"] * 2 + ["title"] * 6 + ["container-title"] * 2 + ["location"] * 2 + ["publisher"],
+     "Knowledge of language: Its nature, origin, and use."),
+    ("Soto, G. Jungle Laboratories: Mexican Peasants, National Projects, and the Pill. Durham: Duke, 2009.",
+     ["author"] * 2 + ["title"] * 4 + ["container-title"] * 5 + ["location", "publisher", "date"],
+     "Jungle Laboratories: Mexican Peasants, National Projects, and the Pill."),
+    ("Debelak, D. Marketing plan: for your business, service, or product. Adams Media. 2000.",
+     ["author"] * 2 + ["title"] * 5 + ["container-title"] * 5 + ["date"],
+     "Marketing plan: for your business, service, or product."),  # the list ends with its sentence
+    ("Wordsworth, W. The Prelude, or Growth of a Poet’s Mind. Edited by Ernest Sélincourt.",
+     ["author"] * 2 + ["title"] * 7 + ["container-title"] + ["editor"] * 4,
+     "The Prelude, or Growth of a Poet’s Mind."),
+])
+def test_a_book_title_cut_in_its_list_or_before_its_editors_goes_on(text, labels, title):
+    tokens = words(text)
+    fixed = book_title_split(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+
+
+def test_a_book_after_a_title_closed_by_a_comma_stays_a_book():
+    tokens = words("Smith, J. Peer work, Handbook of Care. London: Sage, 2001.")
+    labels = ["author"] * 2 + ["title"] * 2 + ["container-title"] * 3 + ["location", "publisher", "date"]
+    assert book_title_split(tokens, list(labels)) == labels

@@ -185,19 +185,32 @@ def book_title_split(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """The journal or book run right after a first title that stopped mid-phrase (no sentence end,
     comma or closing quotation), followed by an imprint or date and no volume, issue or pages
     anywhere after, is the rest of the title; not when it opens on `In` or holds a volume or editor's
-    mark (a series: `Bulletin no. 11`, `Ed. Nadine Jasmine`)."""
+    mark (a series: `Bulletin no. 11`, `Ed. Nadine Jasmine`). A title cut at a comma goes on too when
+    the run carries on its list (`origin, | and use.`, `Peasants, | National Projects, and the Making`);
+    so does one followed by its editors (`a Poet’s | Mind. Edited by`)."""
     runs = runs_of(labels)
     number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
     if number is None or number + 2 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
         return labels
     last = tokens[runs[number][2] - 1]
     _, start, end = runs[number + 1]
-    if ends_sentence(last) or last.endswith(TITLE_ENDS) or IN_MARK.match(tokens[start]) \
-            or any(VOLUME_MARK.match(t) or EDITOR_MARK.match(t) for t in tokens[start:end]):
+    if ends_sentence(last) or last.endswith(TITLE_ENDS) and not (last.endswith(",") and list_goes_on(tokens, start, end)) \
+            or IN_MARK.match(tokens[start]) or any(VOLUME_MARK.match(t) or EDITOR_MARK.match(t) for t in tokens[start:end]):
         return labels
-    if runs[number + 2][0] in IMPRINT and not any(label in NUMBERS for label in labels[end:]):
-        labels[start:end] = ["title"] * (end - start)
+    if runs[number + 2][0] in IMPRINT | PERSONS_AFTER and not any(label in NUMBERS for label in labels[end:]):
+        stop = next((j + 1 for j in range(start, end) if ends_sentence(tokens[j])), end) if last.endswith(",") else end
+        labels[start:stop] = ["title"] * (stop - start)  # a list ends with its sentence: `or product. | Adams Media.`
     return labels
+
+
+PERSONS_AFTER = frozenset({"editor", "translator"})  # `Poet’s | Mind. Edited by ...`
+
+
+def list_goes_on(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Whether the run from `start` goes on with a title's list cut at a comma: it opens in lower case
+    (`origin, | and use.`) or holds the list's `, and` (`Peasants, | National Projects, and the Making`)."""
+    return tokens[start][:1].islower() or any(tokens[i - 1].endswith(",") and tokens[i] in ("and", "or")
+                                              for i in range(start + 1, end))
 
 
 MAX_RUN_ON = 3
