@@ -8,7 +8,7 @@ import pytest
 from litgraph.parse.crf.features import context_features, readable, sequence_features
 from litgraph.parse.crf.fields import segments_of
 from litgraph.parse.crf.labeller import Labelling
-from litgraph.parse.crf.marks import Labels, runs_of
+from litgraph.parse.crf.marks import Labels, first_run, run_number, runs_of
 from litgraph.parse.crf.persons import split_persons, strip_marks
 from litgraph.parse.crf.repair import title_edges
 
@@ -53,6 +53,19 @@ def test_labels_keep_their_runs_only_until_written(write):
     assert runs_of(labels) is kept  # asked again, not counted again
     write(labels)
     assert runs_of(labels) == runs_of(list(labels))
+
+
+@pytest.mark.parametrize("labels", [["a", "a", "b", "a", "c"], Labels(["a", "a", "b", "a", "c"])])
+def test_the_first_run_of_a_label_and_its_place(labels):
+    assert run_number(labels, "a") == 0 and run_number(labels, "b") == 1 and run_number(labels, "c") == 3
+    assert first_run(labels, "c") == ("c", 4, 5) and first_run(labels, "z") is None and run_number(labels, "z") is None
+
+
+def test_a_labels_first_runs_follow_a_write():
+    labels = Labels(["a", "b", "b"])
+    assert first_run(labels, "b") == ("b", 1, 3)
+    labels[0] = "b"
+    assert first_run(labels, "b") == ("b", 0, 3) and first_run(labels, "a") is None
 
 
 def test_segments_average_their_tokens_marginals():

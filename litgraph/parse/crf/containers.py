@@ -40,8 +40,8 @@ from .features import HAS_DIGIT, ends_sentence
 from .imprints import (meeting_place, meeting_year_in_container, month_leaves_container, proceedings_edges,
                        year_in_meeting_name,
                        publisher_after_title, publisher_closes_title, report_institution)
-from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE, runs_of,
-                    words_of)
+from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE, run_number,
+                    runs_of, words_of)
 from .numbers import pages_inside_container
 from .titles import (article_opens_title, book_title_split, in_continues_title, container_head_is_title, imprint_closes_title, journal_head_ends_title,
                      journal_head_in_title, journal_inside_title, medium_after_title, report_leaves_title, retrieval_ends_title,
@@ -79,7 +79,7 @@ def in_place_is_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     if "journal" in labels or "container-title" in labels:
         return labels
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 1 >= len(runs):
         return labels
     label, start, end = runs[number + 1]
@@ -100,7 +100,7 @@ def periodical_after_quoted_title(tokens: tuple[str, ...], labels: list[str]) ->
     if "journal" in labels or "container-title" in labels:
         return labels
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or not tokens[runs[number][1]].startswith(QUOTES):
         return labels
     following = number + 1

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .marks import CONTAINERS, IN_MARK, YEAR_LIKE, months, runs_of, text_of, words_of
+from .marks import CONTAINERS, IN_MARK, YEAR_LIKE, months, run_number, runs_of, text_of, words_of
 
 INSTITUTION = re.compile(r"^(?:univ|university|universit[éeyàä]t?|universidad|universidade|università|dept|"
                          r"department|institute|institut|laboratory|laboratories|lab|labs|center|centre|school|"
@@ -140,6 +140,8 @@ def meeting_year_in_container(tokens: tuple[str, ...], labels: list[str]) -> lis
 
 MEETING_WORD = re.compile(r"\b(?:proc\.|conf\.|symp\.|(?:proceedings|conference|symposium|workshop|congress|meeting|"
                           r"colloquium|convention|summit)\b)")  # asked of lower-case text
+MEETING_WORDS = frozenset({"proc", "conf", "symp", "proceedings", "conference", "symposium", "workshop", "congress",
+                           "meeting", "colloquium", "convention", "summit"})  # MEETING_WORD's, as `words_of` has them
 FULL_YEAR = re.compile(r"^(?:1[89]|20)\d\d[.,;:]?$")
 NAME_ABBREVIATIONS = frozenset({"proc.", "conf.", "symp.", "int.", "intl.", "ann."})
 MAX_YEAR_GAP = 2
@@ -150,7 +152,7 @@ def year_in_meeting_name(tokens: tuple[str, ...], labels: list[str]) -> list[str
     date, is the name's: right after the name's word (`In Proc. | 1994 Winter | USENIX Conference`,
     `Proc. of IEEE Globecom | 2013,`), or right before its first word (`in: | 2010 | International
     conference on ...`). After a comma it stays the date (`Proceedings of the Conference, 2013.`)."""
-    if "date" not in labels or MEETING_WORD.search(text_of(tokens)) is None:
+    if "date" not in labels or MEETING_WORDS.isdisjoint(words_of(tokens)):
         return labels
     for index in [i for i, label in enumerate(labels) if label == "date"]:
         if not FULL_YEAR.match(tokens[index]):
@@ -197,7 +199,7 @@ def publisher_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[s
     """The title's last piece after a comma, naming a publisher right before the year (`Parallel
     Program Design: A Foundation, | Addison-Wesley, 1988.`), is the publisher."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] != "date":
         return labels
     _, start, end = runs[number]

@@ -55,11 +55,12 @@ class Labels(list):
     """The labels the repairs rewrite: a list that keeps its runs (`runs_of`) until it is written to.
     The rules ask for the runs some forty times a reference and rewrite labels a few times."""
 
-    __slots__ = ("runs",)
+    __slots__ = ("runs", "numbers")
 
     def __init__(self, labels: Sequence[str] = ()) -> None:
         super().__init__(labels)
         self.runs: tuple[tuple[str, int, int], ...] | None = None
+        self.numbers: dict[str, int] | None = None  # each label's first run's place in `runs`
 
     def __setitem__(self, index, value) -> None:  # noqa: ANN001 - list's own signature
         self.runs = None
@@ -110,9 +111,27 @@ def runs_of(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
     """(label, start, end) of each run of equal labels; a `Labels` list keeps its answer until written."""
     if type(labels) is Labels:
         if labels.runs is None:
-            labels.runs = runs_of_labels(labels)
+            labels.runs, labels.numbers = runs_of_labels(labels), None
         return labels.runs
     return runs_of_labels(labels)
+
+
+def run_number(labels: Sequence[str], label: str) -> int | None:
+    """The place in `runs_of(labels)` of the first run of `label` (None if there is none)."""
+    runs = runs_of(labels)
+    if type(labels) is not Labels:
+        return next((i for i, run in enumerate(runs) if run[0] == label), None)
+    if labels.numbers is None:
+        labels.numbers = {}
+        for number, run in enumerate(runs):
+            labels.numbers.setdefault(run[0], number)
+    return labels.numbers.get(label)
+
+
+def first_run(labels: Sequence[str], label: str) -> tuple[str, int, int] | None:
+    """The first run of `label`: (label, start, end), or None."""
+    number = run_number(labels, label)
+    return None if number is None else runs_of(labels)[number]
 
 
 def runs_of_labels(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:

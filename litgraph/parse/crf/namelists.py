@@ -31,10 +31,11 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .features import ends_sentence
 from ..authors import PARTICLES
-from .marks import EDITOR_MARK, IN_MARK, INITIALS, runs_of, words_of
+from .features import ends_sentence
+from .marks import EDITOR_MARK, IN_MARK, INITIALS, first_run, run_number, runs_of, words_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
@@ -58,7 +59,7 @@ FAMILY_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:-[A-Z][a-z]+
 def initials_end_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A family name (`Hinton.`, `Chern "Design`) after an author run that opens and ends with
     initials (`R. S. Zemel, ... and G. E.`) is the last author's."""
-    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    run = first_run(labels, "author")
     if run is None or run[2] >= len(tokens):
         return labels
     _, start, end = run
@@ -79,7 +80,7 @@ def authors_end_in_punctuation(tokens: tuple[str, ...], labels: list[str]) -> li
     are the title's; unless the run ends in initials or `et al`, or the title looks like the last
     name ran into it (it opens on `Zhang.`, a quotation or a year, or names joined by `and` would move)."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "author"), None)
+    number = run_number(labels, "author")
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] != "title":
         return labels
     (_, start, end), title_end = runs[number], runs[number + 1][2]
@@ -156,7 +157,7 @@ def inverted_name_ends_list(tokens: tuple[str, ...], labels: list[str]) -> list[
     """An author run opening the reference as `Family, Given.` (a whole given name and a period) ends
     there; unless the next word joins (`and`), is a family name in capitals (`ROUSSILLON, René.
     CHABERT, Catherine.`), is followed by initials, or opens another `Family, Given` pair."""
-    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    run = first_run(labels, "author")
     given = given_end(tokens)
     if run is None or run[1] != 0 or given is None or run[2] <= given:
         return labels
@@ -272,7 +273,7 @@ CAPS_FAMILY = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+$")
 def parenthesised_initials_continue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """`SIERVO (M.), | GREY (P.), NYAN (O.A.),`: after an author run of family names in capitals with
     their initials in parentheses, more such pairs are authors too."""
-    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    run = first_run(labels, "author")
     if run is None or run[2] - run[1] < 2 or not PAREN_INITIALS.match(tokens[run[2] - 1]):
         return labels
     index = run[2]
@@ -342,7 +343,7 @@ def phrase_ends_names(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     particle, conjunction or editor's mark) opens the title: up to the run's end when the title
     follows it, else up to the phrase's own comma (`Katz Jonathan, | L'Invention de l'hétérosexualité,
     | Paris, EPEL, 2001`)."""
-    run = next((r for r in runs_of(labels) if r[0] == "author"), None)
+    run = first_run(labels, "author")
     if run is None or any(label != "citation-number" for label in labels[:run[1]]):
         return labels
     _, start, end = run
@@ -358,6 +359,7 @@ def phrase_ends_names(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
+@lru_cache(maxsize=65536)
 def not_a_name(token: str) -> bool:
     """A word no name list prints: one closed by a colon that is not initials (`Rinaldo:`, not `J.:`),
     or one in lower case that is no particle (`van`, `d’Assise`), conjunction (`and`, `et al.`) or

@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from . import containers, namelists
 from .features import ends_sentence
-from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, Labels, runs_of, text_of
+from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, Labels, first_run, runs_of, text_of
 from .numbers import numbers_in_place, page_count, pages_after_issue, range_after_quoted_title, spaced_range
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
@@ -289,7 +289,7 @@ def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """The last one or two words of the first title run, after a sentence end, go to the field after it;
     unless they close a quotation (`“Go-Between. | Postkoloniale Erzähltheorie.”`) or number a part
     (`Fourier integral operators. | II.`)."""
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is None or run[2] >= len(tokens) or labels[run[2]] not in TAIL_TAKERS:
         return labels
     _, start, end = run
@@ -329,7 +329,7 @@ LEADING_MARKS = re.compile(r"^(?:\(?eds?\.?\)?|\(?hrsg\.?\)?|\(?dir\.?\)?|editor
 def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """An editor's mark opening the first title run joins the names before it; a cue inside it
     (`edited by` ...) starts the editors to the end of that run."""
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is None:
         return labels
     _, start, end = run

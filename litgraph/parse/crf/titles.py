@@ -41,14 +41,15 @@ from __future__ import annotations
 import re
 
 from .features import HAS_DIGIT, ends_sentence
-from .marks import CONTAINERS, EDITOR_MARK, IN_MARK, TAIL_TAKERS, VOLUME_MARK, runs_of, text_of, words_of
+from .marks import (CONTAINERS, EDITOR_MARK, IN_MARK, TAIL_TAKERS, VOLUME_MARK, first_run, run_number, runs_of, text_of,
+                    words_of)
 
 
 def title_before_in(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ `, in` before a capitalised word (or `the`), or `. In`, inside the first title ends it."""
     if "in" not in words_of(tokens):
         return labels
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is None:
         return labels
     _, start, end = run
@@ -68,7 +69,7 @@ def title_closes_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list
     closes it (not across a date: `Joseph (West Lafayette, IN, 1998).`)."""
     if "(" not in text_of(tokens):
         return labels
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     title = " ".join(tokens[run[1]:run[2]]) if run is not None else ""
     if title.count("(") <= title.count(")"):
         return labels
@@ -90,7 +91,7 @@ def journal_head_in_title(tokens: tuple[str, ...], labels: list[str]) -> list[st
     """The first title run, ended on a bare word (or on `&`, `-`) right before a journal or book, gives
     that run the capitalised words after its last punctuation (within eight; not after a subtitle's colon)."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
         return labels
     _, start, end = runs[number]
@@ -108,7 +109,7 @@ def container_head_is_title(tokens: tuple[str, ...], labels: list[str]) -> list[
     `in`, `and`), gives the title its words up to the first comma or sentence end before a
     capitalised word (`an overview. | Nat. Med`, `literary flow. | Cell`)."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
         return labels
     _, start, end = runs[number + 1]
@@ -131,7 +132,7 @@ def subtitle_after_colon(tokens: tuple[str, ...], labels: list[str]) -> list[str
     follow it; not when it opens on `In` or ends the reference (`Violence at work: International
     Labour Organization.`, a publisher)."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS \
             or not tokens[runs[number][2] - 1].endswith(":"):
         return labels
@@ -160,7 +161,7 @@ def journal_inside_title(tokens: tuple[str, ...], labels: list[str]) -> list[str
     if "journal" in labels or "container-title" in labels:
         return labels
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in NUMBERS_OR_DATE:
         return labels
     if runs[number + 1][0] == "date" and not any(label in NUMBERS for label in labels[runs[number + 1][2]:]):
@@ -189,7 +190,7 @@ def book_title_split(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     the run carries on its list (`origin, | and use.`, `Peasants, | National Projects, and the Making`);
     so does one followed by its editors (`a Poet’s | Mind. Edited by`)."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 2 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
         return labels
     last = tokens[runs[number][2] - 1]
@@ -223,7 +224,7 @@ def title_runs_on(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """The first title, ended on a word without punctuation, takes the next words up to and with
     the first that ends in punctuation (at most three; not a date, pages, names or a journal, and
     not a place before its publisher's colon: `Mental Illness Washington, D.C.:`)."""
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     last = tokens[run[2] - 1] if run is not None else ""
     if run is None or run[2] >= len(tokens) or not (last[-1:].isalnum() or last in JOINERS):
         return labels
@@ -262,7 +263,7 @@ def medium_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     picture].`, `[DVD]`) is the medium, and what follows it is not the title."""
     if "[" not in text_of(tokens):
         return labels
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is None:
         return labels
     _, start, end = run
@@ -288,7 +289,7 @@ def title_ends_on_open_word(tokens: tuple[str, ...], labels: list[str]) -> list[
     the journal or book run after it up to the first sentence's end inside that run (within eight);
     the whole run when no numbers follow it (`la version en prose de | Loïs Budé. Edited by`)."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
         return labels
     end, (_, start, stop) = runs[number][2], runs[number + 1]
@@ -314,7 +315,7 @@ def imprint_closes_title(tokens: tuple[str, ...], labels: list[str]) -> list[str
     publisher."""
     if ":" not in text_of(tokens):
         return labels
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is None:
         return labels
     _, start, end = run
@@ -363,7 +364,7 @@ def journal_head_ends_title(tokens: tuple[str, ...], labels: list[str]) -> list[
     Special Issue: Belief | Change,`, `The Journals of Gerontology`), right before the journal run read
     and its numbers, is the journal's."""
     runs = runs_of(labels)
-    number = next((i for i, r in enumerate(runs) if r[0] == "title"), None)
+    number = run_number(labels, "title")
     if number is None or number + 2 >= len(runs) or runs[number + 1][0] != "journal" \
             or runs[number + 2][0] not in NUMBERS:
         return labels
@@ -382,7 +383,7 @@ RETRIEVED = re.compile(r"^(?:Retrieved|Accessed|Available|Disponible|Abgerufen)$
 def retrieval_ends_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """`Retrieved from netLibrary:` (or `Available at`, `Accessed`) after a sentence's end inside the first
     title, followed by a link, ends the title: the rest is a note."""
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is None or run[2] >= len(tokens) or labels[run[2]] not in ("url", "doi", "date"):
         return labels
     _, start, end = run
@@ -405,7 +406,7 @@ def report_leaves_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]
     the publisher) and its kind (the genre)."""
     if REPORT_WORDS.isdisjoint(words_of(tokens)) and "tr" not in text_of(tokens):
         return labels
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is None:
         return labels
     _, start, end = run
@@ -426,7 +427,7 @@ ARTICLES = frozenset({"The", "A", "An", "Le", "La", "Les", "L'", "Der", "Die", "
 def article_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """An article read alone as another field right before the first title run (`(n.d.). | The |
     Veteran population`) is the title's first word."""
-    run = next((r for r in runs_of(labels) if r[0] == "title"), None)
+    run = first_run(labels, "title")
     if run is not None and run[1] > 0 and tokens[run[1] - 1] in ARTICLES \
             and (run[1] == 1 or labels[run[1] - 2] != labels[run[1] - 1]):
         labels[run[1] - 1] = "title"
