@@ -18,7 +18,7 @@ from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punc
                                           editors_open_reference, editors_then_book, editors_without_mark,
                                           given_name_closes_authors, initials_end_authors, inverted_name_ends_list,
                                           number_opens_title, parenthesised_initials_continue, title_before_role)
-from litgraph.parse.crf.numbers import (numbers_in_place, page_count, pages_after_issue, pages_inside_container,
+from litgraph.parse.crf.numbers import (pages_hold_numbers, numbers_in_place, page_count, pages_after_issue, pages_inside_container,
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
@@ -1426,3 +1426,19 @@ def test_a_book_after_a_title_closed_by_a_comma_stays_a_book():
     tokens = words("Smith, J. Peer work, Handbook of Care. London: Sage, 2001.")
     labels = ["author"] * 2 + ["title"] * 2 + ["container-title"] * 3 + ["location", "publisher", "date"]
     assert book_title_split(tokens, list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Press, 1924. Reprinted from 1811 edition.", ["publisher", "date", "pages", "pages", "date", "note"],
+     ["publisher", "date", "note", "note", "date", "note"]),  # no number: a note
+    ("Biology, 26, pp. 1911–15. www.cell.com, doi:10.1016/x.", ["journal", "volume"] + ["pages"] * 3 + ["doi"],
+     ["journal", "volume", "pages", "pages", "note", "doi"]),  # a word after the last number
+    ("Universite Paris 7, 1992.", ["publisher", "publisher", "volume", "pages"],
+     ["publisher", "publisher", "volume", "date"]),  # a lone year, no date read
+    ("Review, 2001, 1992.", ["journal", "date", "pages"], ["journal", "date", "pages"]),  # a date read: pages
+    ("Preface, pp. xii-xiv.", ["title", "pages", "pages"], ["title", "pages", "pages"]),  # Roman numerals
+    ("Times, 3 May, p. 4 and passim.", ["journal", "date", "date"] + ["pages"] * 4,
+     ["journal", "date", "date"] + ["pages"] * 4),  # page words after the number
+])
+def test_pages_hold_numbers(text, labels, fixed):
+    assert pages_hold_numbers(words(text), list(labels)) == fixed

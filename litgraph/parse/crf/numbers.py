@@ -7,7 +7,10 @@
   is a day before a month (`29 August 2015`, `Wired, 7 March.`); the number after an issue's mark or
   glued to it is the issue (`No. 2,`, `n°9.`), and so is a lone number in parentheses after the
   volume (`63, (16).`); `2 vols.` is the volume; a note's page after its imprint in parentheses is the
-  pages (`(London: Verso, 1991), 39`).
+  pages (`(London: Verso, 1991), 39`);
+- pages hold numbers: a pages run without a digit (`Reprinted from`, `Web.`) is a note, so are the words
+  after its last number (`1911–15. | www.cell.com,`); a lone year read as the pages of a reference with
+  no date read is the date (`Universite Paris 7, | 1992.`).
 
 Example:
     >>> spaced_range(("Automatica,", "47:", "2462\u2013", "2467,"), ["journal", "volume", "pages", "date"])
@@ -187,3 +190,30 @@ def pages_inside_container(tokens: tuple[str, ...], labels: list[str]) -> list[s
             stop = next((j for j in range(cue + 1, end) if not PAGE_PIECE.match(tokens[j])), end)
             labels[cue:stop] = ["pages"] * (stop - cue)
     return labels
+
+
+ROMAN_PAGES = re.compile(r"^[ivxlc]+(?:[-\u2010-\u2015][ivxlc]+)?[.,;]?$")  # `xii-xiv`: a preface's pages
+PAGE_WORDS = frozenset({"p", "pp", "pg", "pgs", "page", "pages", "s", "sec", "and", "&", "passim", "f", "ff"})
+
+
+def pages_hold_numbers(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A pages run without a digit or Roman numeral is a note; words after its last number that are
+    no page words are a note too; a lone year as the pages, with no date read, is the date."""
+    for label, start, end in runs_of(labels):
+        if label != "pages":
+            continue
+        numbered = [i for i in range(start, end) if has_number(tokens[i])]
+        if not numbered:
+            labels[start:end] = ["note"] * (end - start)
+        elif end - start == 1 and BARE_YEAR.match(tokens[start]) and "date" not in labels:
+            labels[start] = "date"
+        else:
+            stop = next((i for i in range(numbered[-1] + 1, end)
+                         if tokens[i].strip(".,;:()").lower() not in PAGE_WORDS), end)
+            labels[stop:end] = ["note"] * (end - stop)
+    return labels
+
+
+def has_number(token: str) -> bool:
+    """A digit, or Roman numerals in lower case (`xii-xiv`)."""
+    return any(ch.isdigit() for ch in token) or ROMAN_PAGES.match(token) is not None

@@ -32,7 +32,8 @@ from functools import lru_cache
 from . import containers, namelists
 from .features import ends_sentence
 from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, Labels, first_run, runs_of, text_of
-from .numbers import numbers_in_place, page_count, pages_after_issue, range_after_quoted_title, spaced_range
+from .numbers import (numbers_in_place, page_count, pages_after_issue, pages_hold_numbers, range_after_quoted_title,
+                      spaced_range)
 
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
@@ -367,6 +368,6 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
-         numbers_in_place, namelists.editors_open_reference, range_after_quoted_title,
+         numbers_in_place, pages_hold_numbers, namelists.editors_open_reference, range_after_quoted_title,
          namelists.editors_without_mark, namelists.editors_then_book,
          year_at_run_edge)  # once more: the rules after its first turn may have made a run the title
