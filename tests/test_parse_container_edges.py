@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from litgraph.parse import parse_reference
-from litgraph.parse.crf.containers import (container_runs_on, container_tail, cue_opens_container, editors_in_container,
+from litgraph.parse.crf.containers import (special_issue_leaves_journal, lower_case_editors_continue_book, container_runs_on, container_tail, cue_opens_container, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, periodical_after_quoted_title, series_volume,
                                            volume_of_work)
@@ -1442,3 +1442,29 @@ def test_a_book_after_a_title_closed_by_a_comma_stays_a_book():
 ])
 def test_pages_hold_numbers(text, labels, fixed):
     assert pages_hold_numbers(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, journal", [
+    ('"Fault Tolerance," Computer, Special Issue on Fault-Tolerant Systems, Vol. 23,',
+     ["title"] * 2 + ["journal"] * 6 + ["volume"] * 2, "Computer,"),
+    ("Girard, P. Onions. Journal of Logic, Special Issue: Belief Change, 17 (3), 213-29.",
+     ["author"] * 2 + ["title"] + ["journal"] * 7 + ["volume", "issue", "pages"], "Journal of Logic,"),
+    ("Smith, J. Peer work. Special Issues in Care, 12, 3-4.",  # the journal's own name
+     ["author"] * 2 + ["title"] * 2 + ["journal"] * 4 + ["volume", "pages"], "Special Issues in Care,"),
+])
+def test_a_special_issue_after_the_journals_comma_is_a_note(text, labels, journal):
+    tokens = words(text)
+    fixed = special_issue_leaves_journal(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == journal
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("In Essays Presented to N. R. Ker. London:", ["container-title"] * 3 + ["editor"] * 4 + ["location"],
+     ["container-title"] * 7 + ["location"]),
+    ("In Practice health peer. Tigar, eds. Pp. 49.", ["container-title"] * 3 + ["editor"] * 3 + ["pages"] * 2,
+     ["container-title"] * 3 + ["editor"] * 3 + ["pages"] * 2),  # not a preposition
+    ("In Essays on care to Sue Ker, eds. London:", ["container-title"] * 4 + ["editor"] * 4 + ["location"],
+     ["container-title"] * 4 + ["editor"] * 4 + ["location"]),  # an editor's mark: editors
+])
+def test_names_after_a_preposition_without_an_editors_mark_go_on_with_the_book(text, labels, fixed):
+    assert lower_case_editors_continue_book(words(text), list(labels)) == fixed

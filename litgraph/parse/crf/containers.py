@@ -23,7 +23,10 @@ ends and the journal or book begins, `imprints` where it ends and its publisher 
   volume and issue marks, numbers and page ranges closing a journal's title are not part of it;
 - `München med | wochenschr,`, `Handbook of | labor economics`, `Bulletin de | la société ...`: a
   journal or book title cut on a bare word goes on through words read as numbers or as the other
-  container label.
+  container label;
+- `Computer, | Special Issue on Fault-Tolerant Systems, Vol. 23`: a special issue's name after the
+  journal's comma is a note; `Essays Presented | to N. R. Ker.`: names after a preposition, with no
+  editor's mark, are the book's title going on.
 
 Example:
     >>> tokens = ("In", "Rohit", "Parikh,", "editor,", "Logics", "of", "Programs,")
@@ -381,6 +384,33 @@ def cue_opens_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]
     return labels
 
 
+def special_issue_leaves_journal(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """`Special Issue` after a comma inside a journal or book run names the issue, not the journal: from
+    there to the run's end is a note (`Computer, | Special Issue on Fault-Tolerant Systems,`)."""
+    if "special" not in words_of(tokens):
+        return labels
+    for label, start, end in runs_of(labels):
+        cut = next((i for i in range(start + 1, end - 1) if tokens[i] == "Special" and tokens[i - 1].endswith(",")
+                    and tokens[i + 1].rstrip(":,").lower() == "issue"), None) if label in CONTAINERS else None
+        if cut is not None:
+            labels[cut:end] = ["note"] * (end - cut)
+            return labels
+    return labels
+
+
+TITLE_LINKS = frozenset({"to", "for", "of", "on", "in", "with", "from", "at"})  # never a list of editors' first word
+
+
+def lower_case_editors_continue_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A run read as editors, with no editor's mark, right after a book or journal run, that opens on
+    a preposition (`Essays Presented | to N. R. Ker.`) is that title going on."""
+    for label, start, end in runs_of(labels):
+        if label == "editor" and start > 0 and labels[start - 1] in CONTAINERS and tokens[start] in TITLE_LINKS \
+                and not any(EDITOR_MARK.match(token) for token in tokens[start:end]):
+            labels[start:end] = [labels[start - 1]] * (end - start)
+    return labels
+
+
 RULES = (book_title_split, journal_inside_title, container_head_is_title, subtitle_after_colon, volume_of_work,
          report_institution, journal_as_volume, in_place_is_book, periodical_after_quoted_title, lone_in_opens_book,
          editors_open_container, title_before_in, series_volume, container_tail, editors_in_container,
@@ -388,4 +418,4 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          container_runs_on, medium_after_title, publisher_after_title, month_leaves_container, pages_inside_container,
          imprint_closes_title, journal_head_ends_title, meeting_year_in_container, publisher_closes_title,
          retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name,
-         article_opens_title, in_continues_title)
+         article_opens_title, in_continues_title, special_issue_leaves_journal, lower_case_editors_continue_book)
