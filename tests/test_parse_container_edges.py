@@ -21,7 +21,7 @@ from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punc
 from litgraph.parse.crf.numbers import (pages_hold_numbers, numbers_in_place, page_count, pages_after_issue, pages_inside_container,
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
+from litgraph.parse.crf.repair import wordy_date_opens_title, title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
 from litgraph.parse.crf.titles import (article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
@@ -1468,3 +1468,24 @@ def test_a_special_issue_after_the_journals_comma_is_a_note(text, labels, journa
 ])
 def test_names_after_a_preposition_without_an_editors_mark_go_on_with_the_book(text, labels, fixed):
     assert lower_case_editors_continue_book(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, title", [
+    ("Kubiatowicz, J. APRIL: a processor. In Proc. 17th Symp., May 1990.",
+     ["author"] * 2 + ["date"] + ["title"] * 2 + ["container-title"] * 4 + ["date"] * 2, "APRIL: a processor."),
+    ("Gu F. In vitro Uptake. Science. 2013. 54: 50.", ["author"] * 2 + ["date"] + ["title"] * 2 + ["journal", "date",
+                                                                                                  "volume", "pages"],
+     "In vitro Uptake."),
+])
+def test_a_date_without_a_digit_between_names_and_title_opens_the_title(text, labels, title):
+    tokens = words(text)
+    fixed = wordy_date_opens_title(tokens, list(labels))
+    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+
+
+@pytest.mark.parametrize("text, labels", [
+    ("Smith, J. (n.d.). Peer work. Journal, 2001.", ["author"] * 2 + ["date", "title", "title", "journal", "date"]),
+    ("Smith, J. Spring. Peer work. Journal.", ["author"] * 2 + ["date", "title", "title", "journal"]),  # no year
+])
+def test_a_wordy_date_stays_when_it_is_the_only_date_or_no_date(text, labels):
+    assert wordy_date_opens_title(words(text), list(labels)) == labels

@@ -123,6 +123,23 @@ def title_after_date_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> 
     return labels
 
 
+def wordy_date_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A date run without a digit (not `n.d.`) right between the names and the title, in a reference
+    whose date is read elsewhere with its year, is the title's first word: `Kubiatowicz. | APRIL: | a
+    processor architecture`, a word that names a month."""
+    runs = runs_of(labels)
+    for number in range(1, len(runs) - 1):
+        label, start, end = runs[number]
+        if label == "date" and runs[number - 1][0] == "author" and runs[number + 1][0] == "title" \
+                and not any(ch.isdigit() for token in tokens[start:end] for ch in token) \
+                and not any(map(is_no_date, tokens[start:end])) \
+                and any(label == "date" and any(ch.isdigit() for ch in token)
+                        for token, label in zip(tokens[end:], labels[end:])):
+            labels[start:end] = ["title"] * (end - start)
+            break
+    return labels
+
+
 def editors_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A second author run opened by "in", after a title, is the editors; the title after them the book."""
     runs = runs_of(labels)
@@ -365,6 +382,7 @@ RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_befo
          namelists.given_name_closes_authors, namelists.body_opens_title,
          namelists.parenthesised_initials_continue,
          namelists.authors_end_in_punctuation, namelists.phrase_ends_names, namelists.number_opens_title, close_date_parenthesis, title_after_date_parenthesis,
+         wordy_date_opens_title,
          editors_after_title, book_without_title,
          volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
