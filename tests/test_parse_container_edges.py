@@ -21,7 +21,7 @@ from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punc
 from litgraph.parse.crf.numbers import (pages_hold_numbers, numbers_in_place, page_count, pages_after_issue, pages_inside_container,
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import wordy_date_opens_title, title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
+from litgraph.parse.crf.repair import volume_after_journal, wordy_date_opens_title, title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
 from litgraph.parse.crf.titles import (article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
@@ -1489,3 +1489,17 @@ def test_a_date_without_a_digit_between_names_and_title_opens_the_title(text, la
 ])
 def test_a_wordy_date_stays_when_it_is_the_only_date_or_no_date(text, labels):
     assert wordy_date_opens_title(words(text), list(labels)) == labels
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Verb. Asia Major 4. 43–49.", ["title", "journal", "journal", "edition", "edition"],
+     ["title", "journal", "journal", "volume", "pages"]),
+    ("Psychology 23. 4 (2004): 447–63.", ["journal", "edition", "edition", "date", "pages"],
+     ["journal", "volume", "issue", "date", "pages"]),
+    ("Reading. 3. Aufl. Lyon : Jocia,", ["container-title", "edition", "edition", "location", "location",
+                                         "publisher"],
+     ["container-title", "edition", "edition", "location", "location", "publisher"]),  # a book's edition
+    ("Journal 2. Aufl.", ["journal", "edition", "edition"], ["journal", "edition", "edition"]),
+])
+def test_a_bare_number_read_as_an_edition_after_a_journal_is_its_volume(text, labels, fixed):
+    assert volume_after_journal(words(text), list(labels)) == fixed

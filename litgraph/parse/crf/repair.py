@@ -30,7 +30,7 @@ import re
 from functools import lru_cache
 
 from . import containers, namelists
-from .features import ends_sentence
+from .features import PAGE_RANGE, ends_sentence
 from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, Labels, first_run, runs_of, text_of
 from .numbers import (numbers_in_place, page_count, pages_after_issue, pages_hold_numbers, range_after_quoted_title,
                       spaced_range)
@@ -202,11 +202,19 @@ def name_word(word: str) -> bool:
 
 
 def volume_after_journal(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """ "11," labelled date after the journal, once the year was read, is the volume."""
+    """ "11," labelled date after the journal, once the year was read, is the volume. A bare number
+    read as an edition right after the journal (`Asia Major | 4. 43–49.`, `Psychology | 23. 4 (2004)`)
+    is the volume, and the range or number after it the pages or the issue."""
     for index in range(1, len(tokens)):
-        if labels[index] == "date" and labels[index - 1] in ("journal", "container-title") \
-                and BARE_NUMBER.match(tokens[index]) and "date" in labels[:index - 1]:
+        if labels[index - 1] not in ("journal", "container-title") or not BARE_NUMBER.match(tokens[index]):
+            continue
+        if labels[index] == "date" and "date" in labels[:index - 1]:
             labels[index] = "volume"
+        elif labels[index] == "edition" and labels[index - 1] == "journal" and index + 1 < len(tokens) \
+                and labels[index + 1] == "edition":  # the numbers after it, not `3. Aufl.` or `2nd ed.`
+            after = tokens[index + 1].rstrip(".,;")
+            if PAGE_RANGE.match(after) or BARE_NUMBER.match(tokens[index + 1]):
+                labels[index:index + 2] = ["volume", "pages" if PAGE_RANGE.match(after) else "issue"]
     return labels
 
 
