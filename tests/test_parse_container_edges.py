@@ -33,6 +33,17 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+def labelled(tokens: tuple[str, ...], labels: list[str], label: str) -> str:
+    """The words of `tokens` with `label`, joined: what the field will read."""
+    return " ".join(token for token, each in zip(tokens, labels) if each == label)
+
+
+def read_with(rule, text: str, labels: list[str], label: str) -> str:  # noqa: ANN001 - a repair rule
+    """The words `rule` leaves with `label` in `text` labelled `labels`."""
+    tokens = words(text)
+    return labelled(tokens, rule(tokens, list(labels)), label)
+
+
 # --- a quoted title closed by a comma after the mark ------------------------------------------------
 
 @pytest.mark.parametrize("token, closed", [
@@ -775,9 +786,7 @@ def test_a_reports_institution_is_its_publisher(text, labels, publisher):
      "Le fil dentaire."),
 ])
 def test_words_read_as_numbers_after_a_journal_cut_on_a_bare_word_are_the_journals(text, labels, journal):
-    tokens = words(text)
-    fixed = container_runs_on(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == journal
+    assert read_with(container_runs_on, text, labels, "journal") == journal
 
 
 def test_a_volume_before_its_issue_stays_the_volume():
@@ -838,17 +847,15 @@ def test_a_page_cue_without_a_number_stays_in_the_title():
      + ["author"] * 4 + ["date"], "Grand Rapids:", "Ivar B. Tideway,"),
 ])
 def test_a_place_and_publisher_read_into_the_title_are_the_imprint(text, labels, place, publisher):
-    tokens = words(text)
-    fixed = imprint_closes_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "location") == place
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "publisher") == publisher
+    assert read_with(imprint_closes_title, text, labels, "location") == place
+    assert read_with(imprint_closes_title, text, labels, "publisher") == publisher
 
 
 def test_a_place_and_publisher_after_a_comma_or_a_question_are_the_imprint():
     tokens = words("Greel, Andrew M., Come Blow Your Mind With Me, Garden City: Doubleday, 1971.")
     labels = ["author"] * 3 + ["title"] * 9 + ["publisher", "date"]
     fixed = imprint_closes_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "Come Blow Your Mind With Me,"
+    assert labelled(tokens, fixed, "title") == "Come Blow Your Mind With Me,"
     tokens = words("Lund, K. Regulating Harbours: Beliefs, Practices, Meanings. Chicago: Ivar Press, 1971.")
     labels = ["author"] * 2 + ["title"] * 7 + ["publisher", "date"]  # no sentence inside a place:
     fixed = imprint_closes_title(tokens, list(labels))  # the imprint starts after `Meanings.`, not `Beliefs,`
@@ -914,9 +921,7 @@ def test_a_list_of_inverted_names_with_initials_stays(text):
      + ["location", "publisher", "date"], "The Harbour Consulting Group."),
 ])
 def test_a_body_read_into_the_title_is_the_author(text, labels, author):
-    tokens = words(text)
-    fixed = body_opens_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "author") == author
+    assert read_with(body_opens_title, text, labels, "author") == author
 
 
 @pytest.mark.parametrize("text, labels", [
@@ -932,7 +937,7 @@ def test_a_title_sentence_opening_on_a_journals_word_is_the_journals():
     tokens = words("Lund, K. (2010). Harbour lives. The Journals of Maritime Studies Series B: Social Sciences, 65(6), 7-9.")
     labels = ["author"] * 2 + ["date"] + ["title"] * 10 + ["journal"] * 2 + ["volume", "pages"]
     fixed = journal_head_ends_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "Harbour lives."
+    assert labelled(tokens, fixed, "title") == "Harbour lives."
     assert fixed[5:15] == ["journal"] * 10
 
 
@@ -940,7 +945,7 @@ def test_a_title_sentence_opening_on_proc_is_the_proceedings():
     tokens = words("Bunt, R. Scheduling in Systems. Proc. of the ACM Conf. on Measurement & Modeling 16, 1, 104-113.")
     labels = ["author"] * 2 + ["title"] * 11 + ["journal"] + ["volume"] * 2 + ["pages"]
     fixed = journal_head_ends_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == \
+    assert labelled(tokens, fixed, "journal") == \
         "Proc. of the ACM Conf. on Measurement & Modeling"
 
 
@@ -1029,9 +1034,7 @@ def test_authors_before_a_chapters_editors_keep_their_place():
     ("Nedra, 231 p. 1980.", ["publisher", "note", "pages", "date"], "p."),  # a year after `p.` is no page
 ])
 def test_a_page_range_broken_by_a_space_is_one_range(text, labels, pages):
-    tokens = words(text)
-    fixed = spaced_range(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "pages") == pages
+    assert read_with(spaced_range, text, labels, "pages") == pages
 
 
 def test_numbers_after_the_pages_are_not_pages():
@@ -1058,9 +1061,7 @@ def test_a_page_range_in_parentheses_after_a_quoted_title_is_the_pages():
      "In Proceedings of Supercomputing '91,"),
 ])
 def test_a_meetings_two_digit_year_closes_its_name(text, labels, container):
-    tokens = words(text)
-    fixed = meeting_year_in_container(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == container
+    assert read_with(meeting_year_in_container, text, labels, "container-title") == container
 
 
 def test_a_volume_after_a_closed_journal_name_stays():
@@ -1073,7 +1074,7 @@ def test_a_book_title_split_between_two_container_labels_is_one():
     tokens = words("In Ann Card (Ed.), Handbook of labor economics (Vol. 3, pp. 1761-1800).")
     labels = ["editor"] * 4 + ["container-title"] * 2 + ["journal"] * 2 + ["volume"] * 2 + ["pages"] * 2
     fixed = container_runs_on(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == "Handbook of labor economics"
+    assert labelled(tokens, fixed, "container-title") == "Handbook of labor economics"
 
 
 
@@ -1099,7 +1100,7 @@ def test_retrieved_from_inside_the_title_before_a_link_ends_it():
     tokens = words("Eck, T. (2000). The social psychology of gender. Retrieved from netLibrary: http://www.example.org")
     labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["url"]
     fixed = retrieval_ends_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "The social psychology of gender."
+    assert labelled(tokens, fixed, "title") == "The social psychology of gender."
     tokens = words("Eck, T. (2000). Retrieved memories of gender. Oslo.")  # no link after: left alone
     labels = ["author"] * 2 + ["date"] + ["title"] * 4 + ["location"]
     assert retrieval_ends_title(tokens, list(labels)) == labels
@@ -1110,7 +1111,7 @@ def test_a_translator_and_a_first_editions_year_leave_the_title():
     tokens = words("Marin, Louis. Utopics: Textual Spaces. 1984. Trans. Robert A. Vollrath. Atlantic Highlands, 1990.")
     labels = ["author"] * 2 + ["title"] * 9 + ["location"] * 2 + ["date"]
     fixed = title_edges(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == "Utopics: Textual Spaces."
+    assert labelled(tokens, fixed, "title") == "Utopics: Textual Spaces."
     assert fixed[5] == "date" and fixed[6:10] == ["translator"] * 4
     tokens = words("Lund, Kari. Trans. and other crossings. Oslo, 1990.")  # `Trans.` opening the title
     labels = ["author"] * 2 + ["title"] * 4 + ["location", "date"]
@@ -1144,10 +1145,8 @@ def test_names_read_as_editors_without_a_mark_after_the_authors_are_authors():
      ["author"] * 5 + ["title"] + ["container-title"] * 4 + ["publisher"] * 2 + ["date"], ""),  # proceedings stay
 ])
 def test_names_closed_by_editor_then_a_book_are_its_editors_and_title(text, labels, title):
-    tokens = words(text)
-    fixed = editors_then_book(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
-    assert fixed[0] == "editor"
+    assert read_with(editors_then_book, text, labels, "title") == title
+    assert editors_then_book(words(text), list(labels))[0] == "editor"
 
 
 def test_editors_running_on_from_the_book_into_an_editor_run_are_editors():
@@ -1182,7 +1181,7 @@ def test_a_journal_split_between_two_container_labels_is_one_journal():
     tokens = words('"Inscription" Bulletin de la société du Périgord 5 175-185')
     labels = ["title", "journal", "journal"] + ["container-title"] * 5 + ["note"]
     fixed = container_runs_on(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == "Bulletin de la société du Périgord"
+    assert labelled(tokens, fixed, "journal") == "Bulletin de la société du Périgord"
     assert fixed[7] == "container-title"  # the number is not the journal's
 
 
@@ -1216,9 +1215,7 @@ def test_a_year_opening_a_book_title_after_its_editors_is_the_date():
      ["container-title"] * 12 + ["date"], "In Proceedings of the Workshop on Ports,"),
 ])
 def test_a_meetings_acronym_joins_it_and_a_series_or_department_leaves_it(text, labels, container):
-    tokens = words(text)
-    fixed = proceedings_edges(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == container
+    assert read_with(proceedings_edges, text, labels, "container-title") == container
 
 
 @pytest.mark.parametrize("text, title, genre", [
@@ -1231,8 +1228,8 @@ def test_a_meetings_acronym_joins_it_and_a_series_or_department_leaves_it(text, 
 def test_a_reports_last_sentence_leaves_the_title(text, title, genre):
     tokens = words(text)
     fixed = report_leaves_title(tokens, ["author"] * 2 + ["title"] * (len(tokens) - 2))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "genre") == genre
+    assert labelled(tokens, fixed, "title") == title
+    assert labelled(tokens, fixed, "genre") == genre
 
 
 @pytest.mark.parametrize("text", [
@@ -1257,9 +1254,7 @@ def test_a_title_sentence_that_names_no_report_stays(text):
     ("SMITH, J.: The effect of peers.", ["author"] * 5 + ["title"], "The effect of peers."),  # after `J.:`
 ])
 def test_a_phrase_no_name_list_prints_opens_the_title(text, labels, title):
-    tokens = words(text)
-    fixed = phrase_ends_names(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert read_with(phrase_ends_names, text, labels, "title") == title
 
 
 @pytest.mark.parametrize("text, labels", [
@@ -1282,9 +1277,7 @@ def test_name_lists_keep_their_names(text, labels):
      ["date"] * 2, "in Proc. of IEEE Globecom 2013,"),
 ])
 def test_a_year_printed_in_a_meetings_name_is_the_names(text, labels, container):
-    tokens = words(text)
-    fixed = year_in_meeting_name(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "container-title") == container
+    assert read_with(year_in_meeting_name, text, labels, "container-title") == container
 
 
 @pytest.mark.parametrize("text, labels", [
@@ -1334,9 +1327,7 @@ def test_an_article_alone_before_the_title_is_the_titles(text, labels, fixed):
      "Seismic water in Amsterdam. Venhuistra,"),  # up to the book's own `in`
 ])
 def test_a_lower_case_in_after_a_bare_title_word_goes_on_with_the_title(text, labels, title):
-    tokens = words(text)
-    fixed = in_continues_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert read_with(in_continues_title, text, labels, "title") == title
 
 
 @pytest.mark.parametrize("text, labels", [
@@ -1354,9 +1345,7 @@ def test_an_in_after_punctuation_opens_the_book(text, labels):
      ["author"] + ["title"] * 4 + ["container-title"] * 2 + ["editor"] * 4, "Psaumes en prose de Loïs Budé."),
 ])
 def test_a_title_ended_on_a_preposition_takes_the_next_sentence(text, labels, title):
-    tokens = words(text)
-    fixed = title_ends_on_open_word(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert read_with(title_ends_on_open_word, text, labels, "title") == title
 
 
 def test_a_journal_followed_by_its_date_keeps_its_last_word():
@@ -1380,9 +1369,7 @@ def test_a_quotation_closed_after_a_colon_goes_on_with_the_subtitle():
      "Widerspiegelung der Art."),  # a year after the parenthesis is the date
 ])
 def test_words_after_a_closed_date_parenthesis_open_the_title(text, labels, title):
-    tokens = words(text)
-    fixed = title_after_date_parenthesis(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert read_with(title_after_date_parenthesis, text, labels, "title") == title
 
 
 @pytest.mark.parametrize("text, authors", [
@@ -1417,9 +1404,7 @@ def test_a_title_of_given_and_family_after_a_whole_list_stays():
      "The Prelude, or Growth of a Poet’s Mind."),
 ])
 def test_a_book_title_cut_in_its_list_or_before_its_editors_goes_on(text, labels, title):
-    tokens = words(text)
-    fixed = book_title_split(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert read_with(book_title_split, text, labels, "title") == title
 
 
 def test_a_book_after_a_title_closed_by_a_comma_stays_a_book():
@@ -1453,9 +1438,7 @@ def test_pages_hold_numbers(text, labels, fixed):
      ["author"] * 2 + ["title"] * 2 + ["journal"] * 4 + ["volume", "pages"], "Special Issues in Care,"),
 ])
 def test_a_special_issue_after_the_journals_comma_is_a_note(text, labels, journal):
-    tokens = words(text)
-    fixed = special_issue_leaves_journal(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "journal") == journal
+    assert read_with(special_issue_leaves_journal, text, labels, "journal") == journal
 
 
 @pytest.mark.parametrize("text, labels, fixed", [
@@ -1478,9 +1461,7 @@ def test_names_after_a_preposition_without_an_editors_mark_go_on_with_the_book(t
      "In vitro Uptake."),
 ])
 def test_a_date_without_a_digit_between_names_and_title_opens_the_title(text, labels, title):
-    tokens = words(text)
-    fixed = wordy_date_opens_title(tokens, list(labels))
-    assert " ".join(t for t, l in zip(tokens, fixed) if l == "title") == title
+    assert read_with(wordy_date_opens_title, text, labels, "title") == title
 
 
 @pytest.mark.parametrize("text, labels", [
