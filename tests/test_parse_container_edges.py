@@ -1096,6 +1096,19 @@ def test_a_year_the_labeller_left_in_a_name_or_printed_in_numbers_is_read(raw, y
 
 
 
+@pytest.mark.parametrize("segments, year", [
+    ([("author", "Solodov, M."), ("title", "Some reformulations, 1997. Computational Optimization, to appear.")], 1997),
+    ([("title", "International Trade Puzzles"), ("author", "Caron, J., T. Fally and J. Markusen 2014"),
+      ("journal", "The Quarterly Journal")], 2014),
+    ([("author", "Smith, J."), ("title", "Influenza: its course in Boston (1919).")], 1919),
+    ([("author", "Smith, J."), ("title", "Europe 1914-1918.")], None),  # a range is no year on its own
+])
+def test_with_no_date_read_a_year_on_its_own_anywhere_is_the_references(segments, year):
+    from litgraph.parse.crf.fields import Segment, read_year
+
+    assert read_year([Segment(label, text, 1.0) for label, text in segments])[0]["year"] == year
+
+
 def test_retrieved_from_inside_the_title_before_a_link_ends_it():
     tokens = words("Eck, T. (2000). The social psychology of gender. Retrieved from netLibrary: http://www.example.org")
     labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["url"]

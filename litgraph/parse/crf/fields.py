@@ -118,7 +118,8 @@ def read_year(segments: list[Segment]) -> tuple[dict[str, object], Segment | Non
     """The first year in a date segment; failing that, a token that is a year and nothing else
     ("(1920):", "1987b.") in a locator or note segment, where the labeller misplaced the date; then
     such a token closing a name's segment (`Research, 2011,`, `Eales, S (ed.) 2003,`), not a title's;
-    then a date printed in numbers (`25/04/2013`)."""
+    then a date printed in numbers (`25/04/2013`); last, such a token anywhere, in a title or names
+    too: with no date read, a year on its own is the reference's."""
     for segment in segments:
         match = YEAR.search(segment.text) if segment.label == "date" else None
         if match:
@@ -135,6 +136,10 @@ def read_year(segments: list[Segment]) -> tuple[dict[str, object], Segment | Non
             return {"year": int(match.group(1))}, segment
     for segment in segments:
         match = NUMERIC_DATE.search(segment.text)
+        if match:
+            return {"year": int(match.group(1))}, segment
+    for segment in segments:  # last: a year on its own anywhere (`..., second edition, 1994.`, `Markusen 2014 The`)
+        match = next((m for m in map(BARE_YEAR.match, segment.text.split()) if m), None)
         if match:
             return {"year": int(match.group(1))}, segment
     return {"year": None}, None
