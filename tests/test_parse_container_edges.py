@@ -219,6 +219,17 @@ def test_a_dash_followed_by_and_is_left_to_the_labeller():
     assert ditto_author(tokens, list(labels)) == labels
 
 
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("———. Sense and Sensibility, 2 vols. New York:", ["author"] * 4 + ["date", "volume", "location", "location"],
+     ["author"] + ["title"] * 3 + ["date", "volume", "location", "location"]),  # no title read: the title
+    ("———. Stephen Hero. A novel. London:", ["author"] * 3 + ["title"] * 2 + ["location"],
+     ["author", "title", "title", "title", "title", "location"]),  # the next field's label
+    ("———. Notes. Lancet, 12.", ["author"] * 2 + ["journal", "volume"], ["author", "journal", "journal", "volume"]),
+])
+def test_words_read_as_names_after_a_ditto_dash_take_the_next_field_or_the_title(text, labels, fixed):
+    assert ditto_author(words(text), list(labels)) == fixed
+
 # --- initials-first author lists end in a family name ---------------------------------------------------
 
 @pytest.mark.parametrize("tokens, last", [

@@ -41,7 +41,8 @@ DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
 
 def ditto_author(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """ `———.` is the author; what the labeller read as names after it takes the next field's label."""
+    """ `———.` is the author; what the labeller read as names after it takes the next field's label,
+    or is the title when the reference has none."""
     first = next((i for i, label in enumerate(labels) if label != "citation-number"), None)
     if first is None or first + 1 >= len(tokens) or not DITTO.match(tokens[first]) \
             or tokens[first + 1].lower() in ("and", "&"):
@@ -49,7 +50,8 @@ def ditto_author(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     labels[first] = "author"
     end = next((i for i in range(first + 1, len(labels)) if labels[i] != "author"), len(labels))
     if end < len(labels):
-        labels[first + 1:end] = [labels[end]] * (end - first - 1)
+        taker = labels[end] if "title" in labels or labels[end] in ("journal", "container-title") else "title"
+        labels[first + 1:end] = [taker] * (end - first - 1)  # `———. | Sense and Sensibility, | 2 vols.`: the title
     return labels
 
 
