@@ -1120,6 +1120,21 @@ def test_with_no_date_read_a_year_on_its_own_anywhere_is_the_references(segments
     assert read_year([Segment(label, text, 1.0) for label, text in segments])[0]["year"] == year
 
 
+@pytest.mark.parametrize("segments, volume, issue", [
+    ([("title", "Objectifs."), ("journal", "Soins,"), ("date", "janvier 2015,"), ("note", "n°792."),
+      ("pages", "p. 59-60.")], None, "792"),
+    ([("title", "Culture."), ("container-title", "Symposium,"), ("publisher", "vol. 108 of Progress in Drug,")],
+     "108", None),
+    ([("title", "The No. 1 Ladies' Detective Agency vol. 2."), ("publisher", "Abacus.")], None, None),  # a title's own
+    ([("journal", "Soins,"), ("volume", "12,"), ("note", "n°792.")], "12", None),  # a volume read: no guessing
+])
+def test_with_no_volume_or_issue_read_the_number_after_a_mark_is_read(segments, volume, issue):
+    from litgraph.parse.crf.fields import Segment, read_volume
+
+    found = read_volume([Segment(label, text, 1.0) for label, text in segments])[0]
+    assert (found["volume"], found["issue"]) == (volume, issue)
+
+
 def test_retrieved_from_inside_the_title_before_a_link_ends_it():
     tokens = words("Eck, T. (2000). The social psychology of gender. Retrieved from netLibrary: http://www.example.org")
     labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["url"]

@@ -162,12 +162,31 @@ def read_container(segments: list[Segment]) -> tuple[dict[str, object], Segment 
 
 
 def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
-    """Volume and issue: "36(2)", "Vol. 9," and a separate issue segment."""
+    """Volume and issue: "36(2)", "Vol. 9," and a separate issue segment; failing those, the number
+    after a volume's or an issue's mark wherever the labeller put it (`..., vols. 12–15.`, `Bulletin
+    no. 11.`), outside the title and the names."""
     volume_seg, issue_seg = first(segments, "volume"), first(segments, "issue")
     volume, issue = split_volume(volume_seg.text) if volume_seg else (None, None)
     if issue_seg is not None and issue is None:
         issue = strip_punct(ISSUE_PREFIX.sub("", strip_punct(issue_seg.text) or ""))
+    if volume is None and issue is None:
+        volume_seg, volume = marked(segments, MARKED_VOLUME)
+        issue_seg, issue = marked(segments, MARKED_ISSUE)
     return {"volume": volume, "issue": issue}, volume_seg or issue_seg
+
+
+MARKED_VOLUME = re.compile(r"\b(?:vols?|volume)\.?\s+([0-9IVXLC]+(?:[-\u2013][0-9IVXLC]+)?)\b")
+MARKED_ISSUE = re.compile(r"(?:\b(?:no|nr|num)\.?|\bn[°º]\.?)\s*(\d+)\b", re.IGNORECASE)
+UNMARKED = frozenset({"title", "author", "editor", "translator", "url", "doi"})
+
+
+def marked(segments: list[Segment], mark: re.Pattern[str]) -> tuple[Segment | None, str | None]:
+    """The first number after `mark` in a segment that is no title, names or link, and its segment."""
+    for segment in segments:
+        found = mark.search(segment.text) if segment.label not in UNMARKED else None
+        if found:
+            return segment, found.group(1)
+    return None, None
 
 
 def split_volume(text: str) -> tuple[str | None, str | None]:
