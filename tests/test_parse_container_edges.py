@@ -1135,6 +1135,19 @@ def test_with_no_volume_or_issue_read_the_number_after_a_mark_is_read(segments, 
     assert (found["volume"], found["issue"]) == (volume, issue)
 
 
+@pytest.mark.parametrize("segments, first, last", [
+    ([("title", "Computer Architecture, page 346."), ("publisher", "Morgan Kaufman,")], None, None),  # a title's
+    ([("title", "Computer Architecture."), ("note", "Reprint, page 346.")], "346", None),
+    ([("journal", "Vingtième siècle,"), ("note", "2007/3, n°95, p.3-14.")], "3", "14"),
+    ([("journal", "Lancet,"), ("pages", "12-14."), ("note", "p. 99.")], "12", "14"),  # a pages segment first
+])
+def test_with_no_pages_read_the_range_after_a_page_mark_is_read(segments, first, last):
+    from litgraph.parse.crf.fields import Segment, read_pages_field
+
+    found = read_pages_field([Segment(label, text, 1.0) for label, text in segments])[0]
+    assert (found["first_page"], found["last_page"]) == (first, last)
+
+
 def test_retrieved_from_inside_the_title_before_a_link_ends_it():
     tokens = words("Eck, T. (2000). The social psychology of gender. Retrieved from netLibrary: http://www.example.org")
     labels = ["author"] * 2 + ["date"] + ["title"] * 8 + ["url"]

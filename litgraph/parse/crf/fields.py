@@ -176,6 +176,7 @@ def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | N
 
 
 MARKED_VOLUME = re.compile(r"\b(?:vols?|volume)\.?\s+([0-9IVXLC]+(?:[-\u2013][0-9IVXLC]+)?)\b")
+MARKED_PAGES = re.compile(r"\b(?:pp?|pages?|S)\.?\s*(\d+(?:\s?[-\u2010-\u2015]\s?\d+)?)\b")
 MARKED_ISSUE = re.compile(r"(?:\b(?:no|nr|num)\.?|\bn[°º]\.?)\s*(\d+)\b", re.IGNORECASE)
 UNMARKED = frozenset({"title", "author", "editor", "translator", "url", "doi"})
 
@@ -211,11 +212,16 @@ def split_volume(text: str) -> tuple[str | None, str | None]:
 
 
 def read_pages_field(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
-    """First and last page (abbreviated ranges completed) or an article number."""
+    """First and last page (abbreviated ranges completed) or an article number; failing a pages
+    segment, the range after a page mark elsewhere (`..., page 346.`), outside the title and names."""
     found = first(segments, "pages")
     empty = {"first_page": None, "last_page": None, "article_number": None}
     if found is None:
-        return empty, None
+        found, printed = marked(segments, MARKED_PAGES)
+        if found is None:
+            return empty, None
+        pages = read_pages(printed)
+        return {**empty, "first_page": pages.first, "last_page": pages.last}, found
     text = PAGE_PREFIX.sub("", strip_punct(found.text.strip("()")) or "").strip(" .,()")
     if PAGE_COUNT.match(text):
         return empty, None  # "240 p.": how many pages a book has, not where a part starts
