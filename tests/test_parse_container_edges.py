@@ -235,6 +235,8 @@ def test_words_read_as_names_after_a_ditto_dash_take_the_next_field_or_the_title
 @pytest.mark.parametrize("tokens, last", [
     (("R.", "S.", "Zemel,", "and", "G.", "E.", "Hinton.", "Traffic", "signs."), 6),
     (("P.", "Yang", "and", "J.", "H.", "Chern", "\u201cDesign", "for", "reliability.\u201d"), 5),
+    (("Clem,", "Ralph", "S.,", "and", "Joseph", "D.", "Olander,", "eds.", "No", "Room."), 6),  # natural order
+    (("Bordman,", "Gerald", "Martin,", "and", "Tomas", "S.", "Hischak.", "The", "Oxford", "Companion."), 6),
 ])
 def test_the_family_name_after_closing_initials_is_the_last_authors(tokens, last):
     labels = ["author"] * last + ["title"] * (len(tokens) - last)
@@ -245,6 +247,7 @@ def test_the_family_name_after_closing_initials_is_the_last_authors(tokens, last
     (("Smith,", "J.", "A.", "Recovery.", "London."), 3),             # family name first: the run may end in initials
     (("R.", "Zemel", "and", "G.", "Hinton.", "Traffic", "signs."), 5),  # the run ends in a family name already
     (("R.", "S.", "Zemel,", "and", "G.", "E.", "Traffic", "signs", "in", "cities."), 6),  # no period or quote after it
+    (("Campbell", "YP,", "Collins", "M,", "Baker", "C.", "Therapy.", "J", "Adv", "Nurs."), 6),  # Vancouver: `Baker C.`
 ])
 def test_other_author_runs_are_left_alone(tokens, authors):
     labels = ["author"] * authors + ["title"] * (len(tokens) - authors)

@@ -60,15 +60,26 @@ FAMILY_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+(?:-[A-Z][a-z]+
 
 def initials_end_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A family name (`Hinton.`, `Chern "Design`) after an author run that opens and ends with
-    initials (`R. S. Zemel, ... and G. E.`) is the last author's."""
+    initials (`R. S. Zemel, ... and G. E.`) is the last author's; so is one closed by a period or
+    comma after a run ending in `and`, a given name and its initial (`and Joseph D. | Olander, eds.`;
+    not Vancouver's `Stewart J. | Basin.`, a family name and its initial)."""
     run = first_run(labels, "author")
     if run is None or run[2] >= len(tokens):
         return labels
     _, start, end = run
-    if INITIALS.match(tokens[start]) and INITIALS.match(tokens[end - 1].rstrip(",")) and FAMILY_WORD.match(tokens[end]) \
-            and (tokens[end][-1] in ".," or end + 1 < len(tokens) and tokens[end + 1][:1] in "\"\u201c\u00ab"):
+    if not INITIALS.match(tokens[end - 1].rstrip(",")) or not FAMILY_WORD.match(tokens[end]):
+        return labels
+    quoted_after = end + 1 < len(tokens) and tokens[end + 1][:1] in "\"\u201c\u00ab"
+    if INITIALS.match(tokens[start]) and (tokens[end][-1] in ".," or quoted_after) \
+            or end - start >= 3 and tokens[end][-1] in ".," and tokens[end - 3].lower() in JOINS \
+            and natural_with_initial(tokens[end - 2:end]):
         labels[end] = "author"
     return labels
+
+
+def natural_with_initial(pair: tuple[str, ...]) -> bool:
+    """A given name then one initial, the family name still to come (`Joseph D.`, `Tomas S.`)."""
+    return bool(ONE_INITIAL.match(pair[1])) and bool(FAMILY_WORD.match(pair[0])) and pair[0][-1:].isalpha()
 
 
 UPPER_INITIALS = re.compile(r"^[A-Z]{1,3}$|^[A-Z]\.?$")  # "JH", "K": Vancouver initials end a list bare
