@@ -22,7 +22,7 @@ from litgraph.parse.crf.numbers import (pages_hold_numbers, numbers_in_place, pa
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import volume_after_journal, wordy_date_opens_title, title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
-from litgraph.parse.crf.titles import (article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
+from litgraph.parse.crf.titles import (edition_leaves_title, imprint_closes_reference, article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
                                        title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
@@ -1539,3 +1539,31 @@ def test_a_wordy_date_stays_when_it_is_the_only_date_or_no_date(text, labels):
 ])
 def test_a_bare_number_read_as_an_edition_after_a_journal_is_its_volume(text, labels, fixed):
     assert volume_after_journal(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, edition", [
+    ("Barber, C. (1997). Early Modern English, 2 nd edition. Edinburgh:", ["author"] * 2 + ["date"] + ["title"] * 6
+     + ["location"], "2 nd edition."),
+    ("Barnes, F. (1972) Cartridges of the World (Revised 3rd edition). DBI Books,", ["author"] * 2 + ["date"]
+     + ["title"] * 7 + ["publisher"] * 2, "(Revised 3rd edition)."),
+    ("Tosa, H. Informal Cell (revised Edition). Curr Opin, 44.", ["author"] * 2 + ["title"] * 4 + ["journal"] * 2
+     + ["volume"], ""),  # no number: a title's own words
+    ("Smith, J. Peer work, second edition of the guide. London:", ["author"] * 2 + ["title"] * 8 + ["location"], ""),
+])
+def test_an_edition_closing_the_title_is_the_edition(text, labels, edition):
+    assert read_with(edition_leaves_title, text, labels, "edition") == edition
+
+
+@pytest.mark.parametrize("text, labels, publisher, place", [
+    ("Burton, R. 1995. Birdfeeder handbook. Dorling Kindersley, New York, New York, USA.",
+     ["author"] * 2 + ["date"] + ["title"] * 4 + ["location"] * 5, "Dorling Kindersley,", "New York, New York, USA."),
+    ("Sovocool, K. 2005. Xeriscape Study. Southern Nevada Water Authority, Las Vegas, Nev.",
+     ["author"] * 2 + ["date"] + ["title"] * 9, "Southern Nevada Water Authority,", "Las Vegas, Nev."),
+    ("Smith, J. 2001. A history. Britain, France and the rest of Europe.",  # a word in lower case: the title's
+     ["author"] * 2 + ["date"] + ["title"] * 9, "", ""),
+    ("Smith, J. 2001. Peer work. Oxford, England. Journal of Care, 12.",  # a journal follows: not an imprint
+     ["author"] * 2 + ["date"] + ["title"] * 4 + ["journal"] * 3 + ["volume"], "", ""),
+])
+def test_names_between_commas_closing_the_reference_after_the_title_are_its_imprint(text, labels, publisher, place):
+    assert read_with(imprint_closes_reference, text, labels, "publisher") == publisher
+    assert read_with(imprint_closes_reference, text, labels, "location") == place

@@ -46,7 +46,8 @@ from .imprints import (meeting_place, meeting_year_in_container, month_leaves_co
 from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE, run_number,
                     runs_of, words_of)
 from .numbers import pages_inside_container
-from .titles import (article_opens_title, book_title_split, in_continues_title, container_head_is_title, imprint_closes_title, journal_head_ends_title,
+from .titles import (article_opens_title, book_title_split, edition_leaves_title, imprint_closes_reference,
+                     in_continues_title, container_head_is_title, imprint_closes_title, journal_head_ends_title,
                      journal_head_in_title, journal_inside_title, medium_after_title, report_leaves_title, retrieval_ends_title,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_ends_on_open_word,
                      title_runs_on)
@@ -418,4 +419,5 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          container_runs_on, medium_after_title, publisher_after_title, month_leaves_container, pages_inside_container,
          imprint_closes_title, journal_head_ends_title, meeting_year_in_container, publisher_closes_title,
          retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name,
-         article_opens_title, in_continues_title, special_issue_leaves_journal, lower_case_editors_continue_book)
+         article_opens_title, in_continues_title, special_issue_leaves_journal, lower_case_editors_continue_book,
+         edition_leaves_title, imprint_closes_reference)

@@ -27,6 +27,10 @@
 - `(n.d.). | The | Veteran population ...`: an article alone before the title is the title's first word;
   `The Varation | in Conversation Project`: a book or journal does not open on a lower-case `in` that
   follows a title word without punctuation; the title goes on;
+- `Early Modern English, | 2 nd edition.`, `Cartridges of the World | (Revised 3rd edition).`: an
+  edition closing the title is the edition;
+- `birdfeeder handbook. | Dorling Kindersley, New York, New York, USA.`: a last sentence of names
+  between commas closing the reference after the title is its publisher and place;
 - `... taxonomy. Center for Computer Aids ... Technical Report CAIP-TR-125,`, `transformation. Tech.`:
   the title's last sentence naming a report is the report's institution and its kind, not the title;
 
@@ -445,4 +449,53 @@ def in_continues_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
                          and (tokens[j - 1].endswith(",") or ends_sentence(tokens[j - 1]))),
                         end)  # `water | in Amsterdam. Venhuistra, in 8th International Colloquium`: the book's `in`
             labels[start:stop] = ["title"] * (stop - start)
+    return labels
+
+
+EDITION_WORD = re.compile(r"^\(?(?:edition|edn|ed|éd|aufl|auflage)\.?\)?[.,;:]?\)?[.,;:]?$", re.IGNORECASE)
+EDITION_ORDER = re.compile(r"^\(?(?:\d+(?:st|nd|rd|th|e|\.)?|nd|rd|th|first|second|third|fourth|fifth|sixth|revised|rev\.|"
+                           r"new|expanded|enlarged|updated)[.,]?$", re.IGNORECASE)
+NUMBERED_EDITION = re.compile(r"^\(?(?:\d|first|second|third|fourth|fifth|sixth)", re.IGNORECASE)
+MAX_EDITION = 4
+
+
+def edition_leaves_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """An edition closing the first title, after its comma or in its parentheses (`English, | 2 nd
+    edition.`, `World | (Revised 3rd edition).`), is the edition."""
+    run = first_run(labels, "title")
+    if run is None or not EDITION_WORD.match(tokens[run[2] - 1]):
+        return labels
+    _, start, end = run
+    opening = next((i for i in range(end - 1, max(start, end - 1 - MAX_EDITION), -1)
+                    if tokens[i].startswith("(") or tokens[i - 1].endswith(",")), None)
+    if opening is not None and opening > start and all(EDITION_ORDER.match(t) for t in tokens[opening:end - 1]) \
+            and any(NUMBERED_EDITION.match(t) for t in tokens[opening:end - 1]):  # not a title's `(revised edition)`
+        labels[opening:end] = ["edition"] * (end - opening)
+    return labels
+
+
+IMPRINT_FOLLOWERS = frozenset({None, "location", "date", "url", "doi", "note"})  # what may follow an imprint
+PLACE_PIECE_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|of|and|&|de|du|la|for|the)[,.]?$")
+MAX_PIECE = 5
+
+
+def imprint_closes_reference(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """The first title's last sentence, when it is names between commas (`Dorling Kindersley, New
+    York,`, `Southern Nevada Water Authority, Las Vegas, Nev.`) that close the reference or stand
+    before its place, is the publisher (its first piece) and the place (the rest)."""
+    run = first_run(labels, "title")
+    if run is None:
+        return labels
+    _, start, end = run
+    cut = next((i for i in range(end - 1, start + MIN_TITLE - 1, -1) if ends_sentence(tokens[i - 1])), None)
+    after = labels[end] if end < len(labels) else None
+    if cut is None or after not in IMPRINT_FOLLOWERS:
+        return labels
+    pieces = [i + 1 for i in range(cut, end) if tokens[i].endswith(",")]
+    if not all(PLACE_PIECE_WORD.match(t) for t in tokens[cut:end]) or HAS_DIGIT.search(" ".join(tokens[cut:end])) \
+            or not (len(pieces) >= 2 or pieces and after == "location") \
+            or any(b - a > MAX_PIECE for a, b in zip([cut, *pieces], [*pieces, end])):
+        return labels
+    labels[cut:pieces[0]] = ["publisher"] * (pieces[0] - cut)
+    labels[pieces[0]:end] = ["location"] * (end - pieces[0])
     return labels
