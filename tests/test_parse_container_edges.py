@@ -14,7 +14,7 @@ from litgraph.parse.crf.containers import (special_issue_leaves_journal, lower_c
 from litgraph.parse.crf.imprints import (year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
                                          proceedings_edges, publisher_after_title, publisher_closes_title,
                                          report_institution)
-from litgraph.parse.crf.namelists import (phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
+from litgraph.parse.crf.namelists import (lower_case_opens_names, phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
                                           editors_open_reference, editors_then_book, editors_without_mark,
                                           given_name_closes_authors, initials_end_authors, inverted_name_ends_list,
                                           number_opens_title, parenthesised_initials_continue, title_before_role)
@@ -1567,3 +1567,15 @@ def test_an_edition_closing_the_title_is_the_edition(text, labels, edition):
 def test_names_between_commas_closing_the_reference_after_the_title_are_its_imprint(text, labels, publisher, place):
     assert read_with(imprint_closes_reference, text, labels, "publisher") == publisher
     assert read_with(imprint_closes_reference, text, labels, "location") == place
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Emissions trading: Progress and prospects Zhang, D., 2014", ["title"] * 4 + ["author"] * 3 + ["date"],
+     ["title"] * 5 + ["author"] * 2 + ["date"]),
+    ("Military Ethics, in COOPER, L., Handbook.", ["title"] * 2 + ["author"] * 3 + ["container-title"],
+     ["title"] * 2 + ["author"] * 3 + ["container-title"]),  # `in` opens the names
+    ("A title van der Berg, J., 2001.", ["title"] * 2 + ["author"] * 4 + ["date"],
+     ["title"] * 2 + ["author"] * 4 + ["date"]),  # a particle
+])
+def test_lower_case_words_do_not_open_names_after_the_title(text, labels, fixed):
+    assert lower_case_opens_names(words(text), list(labels)) == fixed

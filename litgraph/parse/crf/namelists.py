@@ -17,6 +17,7 @@ it left out.
   words; `Soto Laveaga, | Gabriela.`: the given name closes it;
 - a body read into the title (`U.S. | National Library of Medicine. The cancer genome atlas`) is the
   author; so are `SIERVO (M.), GREY (P.)` pairs and names read as editors with no editor's mark;
+- `Progress and | prospects Zhang, D.,` (title first): words in lower case do not open names;
 - `Kubik, Reinhold, | Händels Rinaldo: Geschichte`, `Baudelaire, Charles, | Oeuvres complètes,`: a
   phrase between commas that no name list prints (a colon, a word in lower case) ends the names;
 - names closed by an editor's mark (`L Douglas Kiel, | Euel W Elliott (ed.),`, `A. Elmagarmid,
@@ -80,6 +81,24 @@ def initials_end_authors(tokens: tuple[str, ...], labels: list[str]) -> list[str
 def natural_with_initial(pair: tuple[str, ...]) -> bool:
     """A given name then one initial, the family name still to come (`Joseph D.`, `Tomas S.`)."""
     return bool(ONE_INITIAL.match(pair[1])) and bool(FAMILY_WORD.match(pair[0])) and pair[0][-1:].isalpha()
+
+
+NAME_CUES = frozenset({"in", "by", "with", "and", "edited", "ed.", "eds.", "trans.", "et", "dir.", "hrsg."})
+
+
+def lower_case_opens_names(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """Words in lower case opening an author run right after the title (`Progress and | prospects
+    Zhang, D.,`, printed title first) are the title's last words, not names (particles and the
+    cues that open names, `in`, `by`, `edited`, excepted)."""
+    for label, start, end in runs_of(labels):
+        if label != "author" or start == 0 or labels[start - 1] != "title":
+            continue
+        stop = start
+        while stop < end - 1 and tokens[stop][:1].islower() and tokens[stop].lower() not in PARTICLES \
+                and tokens[stop].rstrip(":,").lower() not in NAME_CUES and not tokens[stop].startswith(("d'", "d’")):
+            stop += 1
+        labels[start:stop] = ["title"] * (stop - start)
+    return labels
 
 
 UPPER_INITIALS = re.compile(r"^[A-Z]{1,3}$|^[A-Z]\.?$")  # "JH", "K": Vancouver initials end a list bare

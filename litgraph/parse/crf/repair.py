@@ -385,7 +385,7 @@ def translator_cue(tokens: tuple[str, ...], index: int) -> str | None:
 # The rules in the order they run: each sees the labels the ones before it left.
 
 
-RULES = (namelists.ditto_author, no_date, year_at_run_edge, namelists.title_before_role, quote_ends_authors,
+RULES = (namelists.ditto_author, namelists.lower_case_opens_names, no_date, year_at_run_edge, namelists.title_before_role, quote_ends_authors,
          namelists.initials_end_authors, author_list_continues, namelists.inverted_name_ends_list,
          namelists.given_name_closes_authors, namelists.body_opens_title,
          namelists.parenthesised_initials_continue,
