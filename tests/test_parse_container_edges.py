@@ -22,7 +22,7 @@ from litgraph.parse.crf.numbers import (pages_hold_numbers, numbers_in_place, pa
                                         range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
 from litgraph.parse.crf.repair import volume_after_journal, wordy_date_opens_title, title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
-from litgraph.parse.crf.titles import (edition_leaves_title, imprint_closes_reference, article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
+from litgraph.parse.crf.titles import (ordinal_opens_meeting, edition_leaves_title, imprint_closes_reference, article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
                                        journal_head_ends_title, journal_head_in_title, journal_inside_title,
                                        medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
                                        title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
@@ -1579,3 +1579,19 @@ def test_names_between_commas_closing_the_reference_after_the_title_are_its_impr
 ])
 def test_lower_case_words_do_not_open_names_after_the_title(text, labels, fixed):
     assert lower_case_opens_names(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Sarver, E., Education Fields, 9th International Conference on Mining,", ["author"] * 2 + ["title"] * 3
+     + ["container-title"] * 4, ["author"] * 2 + ["title"] * 2 + ["container-title"] * 5),
+    ("Sarver, E., The 9th Symphony, Annual Review of Music,", ["author"] * 2 + ["title"] * 3
+     + ["journal"] * 4, ["author"] * 2 + ["title"] * 3 + ["journal"] * 4),  # no comma before it: the title's
+])
+def test_an_ordinal_closing_the_title_opens_the_meetings_name(text, labels, fixed):
+    assert ordinal_opens_meeting(words(text), list(labels)) == fixed
+
+
+def test_an_article_after_a_fields_closing_mark_opens_the_title():
+    tokens = words("France, Anatole 1923 [1895]. Le jardin d’Épicure, Paris:")
+    labels = ["author"] * 2 + ["date", "note", "note", "title", "title", "location"]
+    assert article_opens_title(tokens, list(labels))[5] == "title"

@@ -47,7 +47,7 @@ from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART,
                     runs_of, words_of)
 from .numbers import pages_inside_container
 from .titles import (article_opens_title, book_title_split, edition_leaves_title, imprint_closes_reference,
-                     in_continues_title, container_head_is_title, imprint_closes_title, journal_head_ends_title,
+                     in_continues_title, ordinal_opens_meeting, container_head_is_title, imprint_closes_title, journal_head_ends_title,
                      journal_head_in_title, journal_inside_title, medium_after_title, report_leaves_title, retrieval_ends_title,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_ends_on_open_word,
                      title_runs_on)
@@ -420,4 +420,4 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          imprint_closes_title, journal_head_ends_title, meeting_year_in_container, publisher_closes_title,
          retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name,
          article_opens_title, in_continues_title, special_issue_leaves_journal, lower_case_editors_continue_book,
-         edition_leaves_title, imprint_closes_reference)
+         edition_leaves_title, imprint_closes_reference, ordinal_opens_meeting)

@@ -430,11 +430,31 @@ ARTICLES = frozenset({"The", "A", "An", "Le", "La", "Les", "L'", "Der", "Die", "
 
 def article_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """An article read alone as another field right before the first title run (`(n.d.). | The |
-    Veteran population`) is the title's first word."""
+    Veteran population`), or after a field's closing mark (`[1895]. | Le | jardin d’Épicure`), is the
+    title's first word."""
     run = first_run(labels, "title")
     if run is not None and run[1] > 0 and tokens[run[1] - 1] in ARTICLES \
-            and (run[1] == 1 or labels[run[1] - 2] != labels[run[1] - 1]):
+            and (run[1] == 1 or labels[run[1] - 2] != labels[run[1] - 1] or tokens[run[1] - 2][-1:] in ".)],"):
         labels[run[1] - 1] = "title"
+    return labels
+
+
+MEETING_OPENING = re.compile(r"^(?:International|Annual|National|European|World|Regional|Conference|Symposium|"
+                             r"Workshop|Congress|Meeting|Colloquium|Biennial|Joint)\b")
+ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def ordinal_opens_meeting(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """An ordinal closing the first title right before a meeting's name read as a book or journal
+    (`Fields, | 9th | International Conference on ...`, `145th | Annual Meeting`) opens that name."""
+    number = run_number(labels, "title")
+    runs = runs_of(labels)
+    if number is None or number + 1 >= len(runs) or runs[number + 1][0] not in CONTAINERS:
+        return labels
+    end, (label, start, _) = runs[number][2], runs[number + 1]
+    if ORDINAL.match(tokens[end - 1]) and end - 1 > runs[number][1] and tokens[end - 2].endswith(",") \
+            and MEETING_OPENING.match(tokens[start]):
+        labels[end - 1] = label
     return labels
 
 
