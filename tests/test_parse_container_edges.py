@@ -1307,6 +1307,8 @@ def test_a_title_sentence_that_names_no_report_stays(text):
     ("Katz Jonathan, L'Invention de l'hétérosexualité, Paris, EPEL, 2001.", ["author"] * 7 + ["date"],
      "L'Invention de l'hétérosexualité,"),  # no title follows: only the phrase is the title
     ("SMITH, J.: The effect of peers.", ["author"] * 5 + ["title"], "The effect of peers."),  # after `J.:`
+    ("CHIAVENATO, I. Administração: teoria, prática.", ["author"] * 3 + ["title"] * 2,
+     "Administração: teoria, prática."),  # the run's last word, after a name's period
 ])
 def test_a_phrase_no_name_list_prints_opens_the_title(text, labels, title):
     assert read_with(phrase_ends_names, text, labels, "title") == title

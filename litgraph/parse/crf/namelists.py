@@ -371,10 +371,11 @@ WORD_EDGES = "\"'“”‘’«»()[]{}<>.,:;!?"
 
 def phrase_ends_names(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """In the first author run, opening the reference, a phrase between commas (or after a colon) after
-    at least one whole name, that no name list prints (a word closed by a colon, or a word in lower case that is no
-    particle, conjunction or editor's mark) opens the title: up to the run's end when the title
+    at least one whole name, that no name list prints (a word closed by a colon, or a word in lower
+    case that is no particle, conjunction or editor's mark) opens the title: up to the run's end when the title
     follows it, else up to the phrase's own comma (`Katz Jonathan, | L'Invention de l'hétérosexualité,
-    | Paris, EPEL, 2001`)."""
+    | Paris, EPEL, 2001`). The run's last word, closed by a colon after a name's period, opens the title
+    too (`CHIAVENATO, I. | Administração: teoria`; not `HOFFMANN, Ramesh: Title`)."""
     run = first_run(labels, "author")
     if run is None or any(label != "citation-number" for label in labels[:run[1]]):
         return labels
@@ -388,6 +389,11 @@ def phrase_ends_names(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
             break
         if tokens[index].endswith((",", ";", ":")):
             phrase = index + 1
+    else:
+        last = tokens[end - 1]
+        if end - start >= 3 and end < len(tokens) and labels[end] == "title" and last.endswith(":") \
+                and tokens[end - 2].endswith(".") and not_a_name(last):
+            labels[end - 1] = "title"  # `CHIAVENATO, I. | Administração: | teoria, ...`: a title's first word
     return labels
 
 
