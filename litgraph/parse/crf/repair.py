@@ -205,8 +205,8 @@ def volume_after_journal(tokens: tuple[str, ...], labels: list[str]) -> list[str
     """ "11," labelled date after the journal, once the year was read, is the volume. A bare number
     read as an edition right after the journal (`Asia Major | 4. 43–49.`, `Psychology | 23. 4 (2004)`)
     is the volume, and the range or number after it the pages or the issue."""
-    for index in range(1, len(tokens)):
-        if labels[index - 1] not in ("journal", "container-title") or not BARE_NUMBER.match(tokens[index]):
+    for label, _, index in runs_of(labels):  # the token right after each journal or book run
+        if label not in ("journal", "container-title") or index >= len(tokens) or not BARE_NUMBER.match(tokens[index]):
             continue
         if labels[index] == "date" and "date" in labels[:index - 1]:
             labels[index] = "volume"
