@@ -11,7 +11,7 @@ from litgraph.parse.crf.containers import (special_issue_leaves_journal, lower_c
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, periodical_after_quoted_title, series_volume,
                                            volume_of_work)
-from litgraph.parse.crf.imprints import (year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
+from litgraph.parse.crf.imprints import (date_leaves_container, year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
                                          proceedings_edges, publisher_after_title, publisher_closes_title,
                                          report_institution)
 from litgraph.parse.crf.namelists import (lower_case_opens_names, phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
@@ -1597,3 +1597,17 @@ def test_an_article_after_a_fields_closing_mark_opens_the_title():
     tokens = words("France, Anatole 1923 [1895]. Le jardin d’Épicure, Paris:")
     labels = ["author"] * 2 + ["date", "note", "note", "title", "title", "location"]
     assert article_opens_title(tokens, list(labels))[5] == "title"
+
+
+@pytest.mark.parametrize("text, labels, container", [
+    ("COLOMB, N. Les propositions. ASH, 05/09/2014, n°2873, pp. 15-16.", ["author"] * 2 + ["title"] * 2
+     + ["journal"] * 3 + ["issue", "pages", "pages"], "ASH,"),
+    ("Kusworo, A. Phase, International Journal of Communications, July-September 2010, 52-58",
+     ["author"] * 2 + ["title"] + ["journal"] * 5 + ["date", "pages"], "International Journal of Communications,"),
+    ("In Studie a texty 2, 1915, 132-164.", ["container-title"] * 6 + ["pages"], "In Studie a texty 2,"),
+    ("In Particle Among Alpine Inflation, 1948. P. Ramo, ed. Pp. 938-958. 1956.",  # a book's own year
+     ["container-title"] * 6 + ["editor"] * 3 + ["pages"] * 2 + ["date"], "In Particle Among Alpine Inflation, 1948."),
+])
+def test_a_date_after_a_periodicals_comma_is_the_date(text, labels, container):
+    assert read_with(date_leaves_container, text, labels, "journal" if "journal" in labels else "container-title") \
+        == container

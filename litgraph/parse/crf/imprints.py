@@ -11,7 +11,7 @@ institution, meeting place and date, series (`containers` has what is inside the
 - `Morgan Kaufmann.`, `A Foundation, | Addison-Wesley, 1988.`: a publisher read as a book title, or
   closing the title before the year, is the publisher;
 - `New York Times, | November 2, 1997`, `Architectural Design, febbraio 1961`: a month closing a
-  periodical's name is the date.
+  periodical's name is the date; so is a year, a numeric date or a range of months after its comma.
 
 Example:
     >>> month_leaves_container(("Times,", "November", "2,", "1997."), ["journal", "journal", "volume", "date"])
@@ -122,6 +122,30 @@ def month_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[s
                 labels[end] = "date"
     return labels
 
+
+
+PRINTED_DATE = re.compile(r"^(?:(?:1[5-9]|20)\d\d(?:/\d{1,3})?|\d{1,2}[/.]\d{1,2}[/.](?:1[5-9]|20)\d\d)[.,;]?$")  # `2011,`, `2007/3,`
+
+
+def date_leaves_container(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A date after a comma inside a journal's run (`ASH, | 05/09/2014,`, `Vingtième siècle, | 2007/3,`,
+    `Communications, | July-September,`), or a book's when the reference has no date read (a book's may
+    be its own: `Europe, 1914`), is the date, and the words after it in the run a note."""
+    known, dated = months(), "date" in labels
+    for label, start, end in runs_of(labels):
+        cut = next((i for i in range(start + 1, end) if tokens[i - 1].endswith(",") and (
+            PRINTED_DATE.match(tokens[i]) or month_range(tokens[i], known))), None) \
+            if label == "journal" or label in CONTAINERS and not dated else None
+        if cut is not None:
+            labels[cut] = "date"
+            labels[cut + 1:end] = ["note"] * (end - cut - 1)
+    return labels
+
+
+def month_range(token: str, known: frozenset[str]) -> bool:
+    """`July-September,`, `Jan.–Feb.`: two months joined by a dash."""
+    parts = re.split(r"[-\u2013/]", token.rstrip(".,;"))
+    return len(parts) == 2 and all(part.strip(". ").lower() in known for part in parts)
 
 MEETING_YEAR = re.compile(r"^(?:'\d\d|[A-Z][A-Za-z]{1,9}[-\u2013]?'?\d\d)[.,;:]?$")  # `'95`, `IJCAI-87`, `ECAI'92`
 MEETING_YEAR_MISREAD = frozenset({"volume", "pages", "date", "issue", "author", "editor", "location", "publisher"})
