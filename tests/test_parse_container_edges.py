@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from litgraph.parse import parse_reference
-from litgraph.parse.crf.containers import (special_issue_leaves_journal, lower_case_editors_continue_book, container_runs_on, container_tail, cue_opens_container, editors_in_container,
+from litgraph.parse.crf.containers import (numbers_close_title, special_issue_leaves_journal, lower_case_editors_continue_book, container_runs_on, container_tail, cue_opens_container, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, periodical_after_quoted_title, series_volume,
                                            volume_of_work)
@@ -1611,3 +1611,18 @@ def test_an_article_after_a_fields_closing_mark_opens_the_title():
 def test_a_date_after_a_periodicals_comma_is_the_date(text, labels, container):
     assert read_with(date_leaves_container, text, labels, "journal" if "journal" in labels else "container-title") \
         == container
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Li, B. 2009. Secure Location: concept and performance. GPS Solutions, 1-11.",
+     ["author"] * 2 + ["date"] + ["title"] * 8,
+     ["author"] * 2 + ["date"] + ["title"] * 5 + ["journal"] * 2 + ["pages"]),
+    ("Srivastava, L. (2007). Radio identification: ubiquity. info, 9 (1).", ["author"] * 2 + ["date"] + ["title"] * 6,
+     ["author"] * 2 + ["date"] + ["title"] * 3 + ["journal", "volume", "issue"]),
+    ("Ingter, K. American climate. Domestic fish on tissue, 1648-1696. Schmdorf, 1997.",  # a title's years
+     ["author"] * 2 + ["title"] * 7 + ["location", "date"], ["author"] * 2 + ["title"] * 7 + ["location", "date"]),
+    ("Li, B. Secure Location. GPS Solutions, 1-11. Lancet.", ["author"] * 2 + ["title"] * 5 + ["journal"],
+     ["author"] * 2 + ["title"] * 5 + ["journal"]),  # a journal read elsewhere
+])
+def test_a_titles_last_sentence_closing_on_numbers_is_the_journal(text, labels, fixed):
+    assert numbers_close_title(words(text), list(labels)) == fixed

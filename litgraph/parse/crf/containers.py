@@ -43,8 +43,8 @@ from .features import HAS_DIGIT, ends_sentence
 from .imprints import (date_leaves_container, meeting_place, meeting_year_in_container, month_leaves_container, proceedings_edges,
                        year_in_meeting_name,
                        publisher_after_title, publisher_closes_title, report_institution)
-from .marks import (CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE, run_number,
-                    runs_of, words_of)
+from .marks import (BARE_NUMBER, CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE,
+                    first_run, run_number, runs_of, words_of)
 from .numbers import pages_inside_container
 from .titles import (article_opens_title, book_title_split, edition_leaves_title, imprint_closes_reference,
                      in_continues_title, ordinal_opens_meeting, container_head_is_title, imprint_closes_title, journal_head_ends_title,
@@ -362,6 +362,35 @@ def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int)
             labels[index] = after
 
 
+
+YEARS = re.compile(r"^(?:1[5-9]|20)\d\d(?:[-\u2010-\u2015](?:1[5-9]|20)?\d\d)?[.,;]?$")  # `1648-1696`, `1914`
+PARENTHESISED_NUMBER = re.compile(r"^\(\d+\)[.,;:]?$")
+
+
+def numbers_close_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no journal or book read, the first title's last sentence that names a periodical and
+    closes on its numbers (`performance. | GPS Solutions, | 1-11.`, `humanity. | info, | 9`) is the
+    journal (up to its comma) and the volume, issue or pages."""
+    if "journal" in labels or "container-title" in labels:
+        return labels
+    run = first_run(labels, "title")
+    if run is None:
+        return labels
+    _, start, end = run
+    first_number = end
+    while first_number > start and (RANGE.match(tokens[first_number - 1]) or BARE_NUMBER.match(tokens[first_number - 1])
+                                    or PARENTHESISED_NUMBER.match(tokens[first_number - 1])):
+        first_number -= 1
+    cut = next((i for i in range(first_number - 1, start + 1, -1) if ends_sentence(tokens[i - 1])), None)
+    if first_number == end or cut is None or not tokens[first_number - 1].endswith(",") or first_number - cut > 6 \
+            or any(YEARS.match(token) for token in tokens[first_number:end]):  # `Domestic fish, 1648-1696.`: a title's
+        return labels
+    labels[cut:first_number] = ["journal"] * (first_number - cut)
+    for index in range(first_number, end):
+        labels[index] = "pages" if RANGE.match(tokens[index]) else (
+            "issue" if PARENTHESISED_NUMBER.match(tokens[index]) else "volume")
+    return labels
+
 # The rules in the order they run, after the general ones in `repair`.
 
 
@@ -420,4 +449,5 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          imprint_closes_title, journal_head_ends_title, meeting_year_in_container, publisher_closes_title,
          retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name,
          article_opens_title, in_continues_title, special_issue_leaves_journal, lower_case_editors_continue_book,
-         edition_leaves_title, imprint_closes_reference, ordinal_opens_meeting, date_leaves_container)
+         edition_leaves_title, imprint_closes_reference, ordinal_opens_meeting, date_leaves_container,
+         numbers_close_title)
