@@ -1432,12 +1432,19 @@ def test_words_after_a_closed_date_parenthesis_open_the_title(text, labels, titl
 @pytest.mark.parametrize("text, authors", [
     ("Cappello, Stefania and Alfons Prandi. Carpi: Tradizione e sviluppo.", 5),
     ("Sander, K., und Torsten Ziebertz. Personzentrierte Beratung.", 5),
+    ("Nünning, Vera, and Ansgar Nünning. Erzähltextanalyse und Gender Studies.", 5),  # letters beyond ASCII
 ])
 def test_a_list_goes_on_after_a_given_name_or_a_conjunction(text, authors):
     tokens = words(text)
     labels = ["author"] * (2 if tokens[1] == "K.," else 1)
     labels += ["title"] * (len(tokens) - len(labels))
     assert author_list_continues(tokens, labels)[:authors + 1] == ["author"] * authors + ["title"]
+
+
+def test_a_journal_after_the_names_is_no_name():
+    tokens = words("João Bergenkamp, Tomas Skiwójwak, Pro. Sto. Soc., 1983, 15, 294.")
+    labels = ["author"] * 2 + ["title"] * 2 + ["journal"] * 3 + ["date", "volume", "pages"]
+    assert author_list_continues(tokens, list(labels)) == labels
 
 
 def test_a_title_of_given_and_family_after_a_whole_list_stays():

@@ -38,7 +38,7 @@ from .numbers import (numbers_in_place, page_count, pages_after_issue, pages_hol
 NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
 NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
 MAX_DATE_TAIL = 3
-NAME_WORD = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.?)[.,]?$")
+NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+|[A-Z]\.?)[.,]?$")  # `Nünning.`, `Hönke`
 ARTICLE_CUE = re.compile(r"^(?:article|art\.?|paper)$", re.IGNORECASE)
 
 
@@ -180,9 +180,9 @@ def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[st
         name = tokens[start + 1 if tokens[start].lower() in LIST_JOINS else start:last + 1]
         if len(name) > 3 and name[1].lower() in LIST_JOINS and start == end and labels[:end] == ["author"]:
             name = name[2:]  # `Cappello, | Stefania and Alfons Prandi.`: the first name's given name, then the next
-        if not (2 <= len(name) <= 3 and all(map(name_word, name))) \
+        if not (2 <= len(name) <= 3 and all(map(name_word, name))) or "title" != labels[last] \
                 or any(word.lower().rstrip(",") in NOT_NAME_WORDS for word in name):
-            return labels
+            return labels  # (a name read as the title only: `Skiwójwak, | Pro. Sto. Soc.,` is a journal)
         if tokens[last].endswith("."):
             labels[end:last + 1] = ["author"] * (last + 1 - end)
             return labels
