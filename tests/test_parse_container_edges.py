@@ -11,7 +11,7 @@ from litgraph.parse.crf.containers import (numbers_close_title, special_issue_le
                                            editors_open_container, in_place_is_book, journal_as_volume,
                                            lone_in_opens_book, periodical_after_quoted_title, series_volume,
                                            volume_of_work)
-from litgraph.parse.crf.imprints import (date_leaves_container, year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
+from litgraph.parse.crf.imprints import (publisher_opens_journal, date_leaves_container, year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
                                          proceedings_edges, publisher_after_title, publisher_closes_title,
                                          report_institution)
 from litgraph.parse.crf.namelists import (lower_case_opens_names, phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
@@ -1633,3 +1633,15 @@ def test_a_date_after_a_periodicals_comma_is_the_date(text, labels, container):
 ])
 def test_a_titles_last_sentence_closing_on_numbers_is_the_journal(text, labels, fixed):
     assert numbers_close_title(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Librarians.” College & Research Libraries News 73,", ["title", "publisher", "publisher"] + ["journal"] * 3
+     + ["volume"], ["title"] + ["journal"] * 5 + ["volume"]),
+    ("Presses,” Publishing Research Quarterly 7", ["title", "publisher"] + ["journal"] * 2 + ["volume"],
+     ["title"] + ["journal"] * 3 + ["volume"]),
+    ("Title. Sage, Research Quarterly 7", ["title", "publisher"] + ["journal"] * 2 + ["volume"],
+     ["title", "publisher"] + ["journal"] * 2 + ["volume"]),  # a comma between them: a publisher
+])
+def test_words_read_as_a_publisher_running_into_a_journal_open_it(text, labels, fixed):
+    assert publisher_opens_journal(words(text), list(labels)) == fixed

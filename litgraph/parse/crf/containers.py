@@ -40,7 +40,7 @@ import re
 
 from . import lexicon
 from .features import HAS_DIGIT, ends_sentence
-from .imprints import (date_leaves_container, meeting_place, meeting_year_in_container, month_leaves_container, proceedings_edges,
+from .imprints import (date_leaves_container, meeting_place, publisher_opens_journal, meeting_year_in_container, month_leaves_container, proceedings_edges,
                        year_in_meeting_name,
                        publisher_after_title, publisher_closes_title, report_institution)
 from .marks import (BARE_NUMBER, CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE,
@@ -450,4 +450,4 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name,
          article_opens_title, in_continues_title, special_issue_leaves_journal, lower_case_editors_continue_book,
          edition_leaves_title, imprint_closes_reference, ordinal_opens_meeting, date_leaves_container,
-         numbers_close_title)
+         numbers_close_title, publisher_opens_journal)

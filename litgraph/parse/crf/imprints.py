@@ -9,7 +9,8 @@ institution, meeting place and date, series (`containers` has what is inside the
   so does a full year printed in the name (`In Proc. 1994 Winter USENIX Conference`, `Proceedings of
   CHI 2015.`, `in: 2010 International conference on ...`) when the reference's date is read elsewhere;
 - `Morgan Kaufmann.`, `A Foundation, | Addison-Wesley, 1988.`: a publisher read as a book title, or
-  closing the title before the year, is the publisher;
+  closing the title before the year, is the publisher; `College & | Research Libraries News`: words
+  read as a publisher that run into a journal's name open it;
 - `New York Times, | November 2, 1997`, `Architectural Design, febbraio 1961`: a month closing a
   periodical's name is the date; so is a year, a numeric date or a range of months after its comma.
 
@@ -146,6 +147,22 @@ def month_range(token: str, known: frozenset[str]) -> bool:
     """`July-September,`, `Jan.–Feb.`: two months joined by a dash."""
     parts = re.split(r"[-\u2013/]", token.rstrip(".,;"))
     return len(parts) == 2 and all(part.strip(". ").lower() in known for part in parts)
+
+
+MAX_HEAD_WORDS = 2
+
+
+def publisher_opens_journal(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """One or two words read as a publisher right before a journal run, with no punctuation between
+    them (`College & | Research Libraries News 73`, `Publishing | Research Quarterly 7`), open the
+    journal's name."""
+    runs = runs_of(labels)
+    for number in range(len(runs) - 1):
+        label, start, end = runs[number]
+        if label == "publisher" and runs[number + 1][0] == "journal" and end - start <= MAX_HEAD_WORDS \
+                and tokens[end - 1][-1:] not in ".,;:)]" and tokens[start][:1].isupper():
+            labels[start:end] = ["journal"] * (end - start)
+    return labels
 
 MEETING_YEAR = re.compile(r"^(?:'\d\d|[A-Z][A-Za-z]{1,9}[-\u2013]?'?\d\d)[.,;:]?$")  # `'95`, `IJCAI-87`, `ECAI'92`
 MEETING_YEAR_MISREAD = frozenset({"volume", "pages", "date", "issue", "author", "editor", "location", "publisher"})
