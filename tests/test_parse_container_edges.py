@@ -14,7 +14,7 @@ from litgraph.parse.crf.containers import (numbers_close_title, special_issue_le
 from litgraph.parse.crf.imprints import (publisher_opens_journal, date_leaves_container, year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
                                          proceedings_edges, publisher_after_title, publisher_closes_title,
                                          report_institution)
-from litgraph.parse.crf.namelists import (lower_case_opens_names, phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
+from litgraph.parse.crf.namelists import (body_before_year, lower_case_opens_names, phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
                                           editors_open_reference, editors_then_book, editors_without_mark,
                                           given_name_closes_authors, initials_end_authors, inverted_name_ends_list,
                                           number_opens_title, parenthesised_initials_continue, title_before_role)
@@ -1645,3 +1645,16 @@ def test_a_titles_last_sentence_closing_on_numbers_is_the_journal(text, labels, 
 ])
 def test_words_read_as_a_publisher_running_into_a_journal_open_it(text, labels, fixed):
     assert publisher_opens_journal(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("BUREAU D’AUDIENCES PUBLIQUES (2011). Projet de parc éolien", ["title"] * 8,
+     ["author"] * 3 + ["date"] + ["title"] * 4),
+    ("Music Library Association. (1983). A basic music library.", ["title"] * 8,
+     ["author"] * 3 + ["date"] + ["title"] * 4),
+    ("Smith, J. (1983). Peer work.", ["author"] * 2 + ["date"] + ["title"] * 2,
+     ["author"] * 2 + ["date"] + ["title"] * 2),  # names read
+    ("The war of (1812). A history.", ["title"] * 6, ["title"] * 6),  # no body before it: the title's own words
+])
+def test_a_body_before_a_year_in_parentheses_is_the_author(text, labels, fixed):
+    assert body_before_year(words(text), list(labels)) == fixed

@@ -17,6 +17,8 @@ it left out.
   words; `Soto Laveaga, | Gabriela.`: the given name closes it;
 - a body read into the title (`U.S. | National Library of Medicine. The cancer genome atlas`) is the
   author; so are `SIERVO (M.), GREY (P.)` pairs and names read as editors with no editor's mark;
+- `BUREAU D’AUDIENCES PUBLIQUES (2011). Projet`: with no names read, a body before a year in
+  parentheses is the author;
 - `Progress and | prospects Zhang, D.,` (title first): words in lower case do not open names;
 - `Kubik, Reinhold, | Händels Rinaldo: Geschichte`, `Baudelaire, Charles, | Oeuvres complètes,`: a
   phrase between commas that no name list prints (a colon, a word in lower case) ends the names;
@@ -100,6 +102,27 @@ def lower_case_opens_names(tokens: tuple[str, ...], labels: list[str]) -> list[s
         labels[start:stop] = ["title"] * (stop - start)
     return labels
 
+
+
+PARENTHESISED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)[.,:]?$")
+MAX_BODY = 12
+
+
+def body_before_year(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no names read, the words before a year in parentheses inside the first title (`BUREAU
+    D’AUDIENCES PUBLIQUES (2011). Projet de parc`, `Music Library Association Committee. (1983).`) are
+    the author, a body printed as APA prints it, and the year the date."""
+    if "author" in labels or "date" in labels:
+        return labels
+    run = first_run(labels, "title")
+    if run is None or run[1] > 0 and any(label != "citation-number" for label in labels[:run[1]]):
+        return labels
+    _, start, end = run
+    year = next((i for i in range(start + 1, min(end - 1, start + MAX_BODY)) if PARENTHESISED_YEAR.match(tokens[i])), None)
+    if year is not None and tokens[year - 1][:1].isupper():  # a body's name ends on a name: `Cultura`, not `of`
+        labels[start:year] = ["author"] * (year - start)
+        labels[year] = "date"
+    return labels
 
 UPPER_INITIALS = re.compile(r"^[A-Z]{1,3}$|^[A-Z]\.?$")  # "JH", "K": Vancouver initials end a list bare
 JOINS = frozenset({"and", "&", "und", "et", "y"})

@@ -392,7 +392,7 @@ RULES = (namelists.ditto_author, namelists.lower_case_opens_names, no_date, year
          namelists.authors_end_in_punctuation, namelists.phrase_ends_names, namelists.number_opens_title, close_date_parenthesis, title_after_date_parenthesis,
          wordy_date_opens_title,
          editors_after_title, book_without_title,
-         volume_after_journal, article_cue, quoted_title, islands, pages_after_issue, spaced_range, title_tail,
+         volume_after_journal, article_cue, quoted_title, islands, namelists.body_before_year, pages_after_issue, spaced_range, title_tail,
          title_edges, *containers.RULES, page_count,
          numbers_in_place, pages_hold_numbers, namelists.editors_open_reference, range_after_quoted_title,
          namelists.editors_without_mark, namelists.editors_then_book,
