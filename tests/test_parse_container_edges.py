@@ -1658,3 +1658,13 @@ def test_words_read_as_a_publisher_running_into_a_journal_open_it(text, labels, 
 ])
 def test_a_body_before_a_year_in_parentheses_is_the_author(text, labels, fixed):
     assert body_before_year(words(text), list(labels)) == fixed
+
+
+@pytest.mark.parametrize("text, labels, fixed", [
+    ("Pocock, Chris. 50 Years of the U- 2: The History.", ["author"] * 2 + ["date"] + ["note"] * 3
+     + ["container-title"] * 4, ["author"] * 2 + ["title"] * 4 + ["container-title"] * 4),
+    ("Pocock, Chris. 50 Years. Of the U- 2: The History.", ["author"] * 2 + ["date"] + ["note"] * 3
+     + ["container-title"] * 4, ["author"] * 2 + ["date"] + ["note"] * 3 + ["container-title"] * 4),  # a sentence
+])
+def test_a_number_and_a_note_between_names_and_title_open_the_title(text, labels, fixed):
+    assert number_opens_title(words(text), list(labels)) == fixed

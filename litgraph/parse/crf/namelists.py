@@ -165,14 +165,24 @@ def title_is_run_on(tokens: tuple[str, ...], start: int, end: int) -> bool:
 
 
 def number_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A lone number read as the date, with no year in it, between the names and the title opens the title."""
+    """A lone number read as the date, with no year in it, between the names and the title opens the
+    title; so do the words read as a note between them (`Pocock, Chris. | 50 | Years of the | U- 2:`)."""
     runs = runs_of(labels)
     for number in range(1, len(runs) - 1):
         label, start, end = runs[number]
-        if label == "date" and end - start == 1 and runs[number - 1][0] == "author" \
-                and runs[number + 1][0] == "title" and tokens[start][:1].isdigit() and not YEAR_LIKE.search(tokens[start]):
+        if label != "date" or end - start != 1 or runs[number - 1][0] != "author" \
+                or not tokens[start][:1].isdigit() or YEAR_LIKE.search(tokens[start]):
+            continue
+        following = runs[number + 1]
+        if following[0] == "note" and number + 2 < len(runs) and runs[number + 2][0] in TITLE_OR_BOOK \
+                and not any(ends_sentence(tokens[i]) for i in range(following[1], following[2])):
+            labels[start:following[2]] = ["title"] * (following[2] - start)
+        elif following[0] == "title":
             labels[start] = "title"
     return labels
+
+
+TITLE_OR_BOOK = ("title", "container-title", "journal")  # the title, or a title the labeller took for a book
 
 
 ROLE_CUE = re.compile(r"^(?:dir|directed|perf|prod|produced|screenplay|ed|eds|edited|narr)[.,:]?$", re.IGNORECASE)
