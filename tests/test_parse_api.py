@@ -9,10 +9,12 @@ import pkgutil
 import pytest
 
 import litgraph.parse
+import litgraph.parse.crf
 from litgraph.model import ParsedReference
 from litgraph.parse import parse_reference, split_position
 
 MODULES = sorted(m.name for m in pkgutil.iter_modules(litgraph.parse.__path__, "litgraph.parse."))
+CRF_MODULES = sorted(m.name for m in pkgutil.iter_modules(litgraph.parse.crf.__path__, "litgraph.parse.crf."))
 
 
 def test_public_api_is_pinned():
@@ -21,7 +23,7 @@ def test_public_api_is_pinned():
     assert split_position("[12] text") == (12, "text")
 
 
-@pytest.mark.parametrize("name", ["litgraph.parse", *MODULES])
+@pytest.mark.parametrize("name", ["litgraph.parse", *MODULES, *CRF_MODULES])
 def test_doctests(name):
     module = importlib.import_module(name)
     failures, _ = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

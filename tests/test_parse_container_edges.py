@@ -7,25 +7,33 @@ from __future__ import annotations
 import pytest
 
 from litgraph.parse import parse_reference
-from litgraph.parse.crf.containers import (numbers_close_title, special_issue_leaves_journal, lower_case_editors_continue_book, container_runs_on, container_tail, cue_opens_container, editors_in_container,
+from litgraph.parse.crf.containers import (container_runs_on, container_tail, cue_opens_container, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
-                                           lone_in_opens_book, periodical_after_quoted_title, series_volume,
+                                           lone_in_opens_book, lower_case_editors_continue_book, numbers_close_title,
+                                           periodical_after_quoted_title, series_volume, special_issue_leaves_journal,
                                            volume_of_work)
-from litgraph.parse.crf.imprints import (publisher_opens_journal, date_leaves_container, year_in_meeting_name, meeting_place, meeting_year_in_container, month_leaves_container,
-                                         proceedings_edges, publisher_after_title, publisher_closes_title,
-                                         report_institution)
-from litgraph.parse.crf.namelists import (body_before_year, lower_case_opens_names, phrase_ends_names, authors_end_in_punctuation, body_opens_title, ditto_author,
+from litgraph.parse.crf.imprints import (date_leaves_container, meeting_place, meeting_year_in_container,
+                                         month_leaves_container, proceedings_edges, publisher_after_title,
+                                         publisher_closes_title, publisher_opens_journal, report_institution,
+                                         year_in_meeting_name)
+from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_before_year, body_opens_title, ditto_author,
                                           editors_open_reference, editors_then_book, editors_without_mark,
                                           given_name_closes_authors, initials_end_authors, inverted_name_ends_list,
-                                          number_opens_title, parenthesised_initials_continue, title_before_role)
-from litgraph.parse.crf.numbers import (pages_hold_numbers, numbers_in_place, page_count, pages_after_issue, pages_inside_container,
-                                        range_after_quoted_title, spaced_range)
+                                          lower_case_opens_names, number_opens_title, parenthesised_initials_continue,
+                                          phrase_ends_names, title_before_role)
+from litgraph.parse.crf.numbers import (numbers_in_place, page_count, pages_after_issue, pages_hold_numbers,
+                                        pages_inside_container, range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import volume_after_journal, wordy_date_opens_title, title_after_date_parenthesis, title_tail, author_list_continues, closed_inside, quoted_title, title_edges, year_at_run_edge
-from litgraph.parse.crf.titles import (ordinal_opens_meeting, edition_leaves_title, imprint_closes_reference, article_opens_title, in_continues_title, book_title_split, report_leaves_title, container_head_is_title, imprint_closes_title,
-                                       journal_head_ends_title, journal_head_in_title, journal_inside_title,
-                                       medium_after_title, retrieval_ends_title, subtitle_after_colon, title_before_in,
-                                       title_closes_parenthesis, title_ends_on_open_word, title_runs_on)
+from litgraph.parse.crf.repair import (author_list_continues, closed_inside, quoted_title, title_after_date_parenthesis,
+                                       title_edges, title_tail, volume_after_journal, wordy_date_opens_title,
+                                       year_at_run_edge)
+from litgraph.parse.crf.title_tails import (edition_leaves_title, imprint_closes_reference, imprint_closes_title,
+                                            medium_after_title, report_leaves_title, retrieval_ends_title)
+from litgraph.parse.crf.titles import (article_opens_title, book_title_split, container_head_is_title,
+                                       in_continues_title, journal_head_ends_title, journal_head_in_title,
+                                       journal_inside_title, ordinal_opens_meeting, subtitle_after_colon,
+                                       title_before_in, title_closes_parenthesis, title_ends_on_open_word,
+                                       title_runs_on)
 from litgraph.parse.reference import explain_reference
 
 

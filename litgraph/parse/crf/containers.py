@@ -46,9 +46,10 @@ from .imprints import (date_leaves_container, meeting_place, publisher_opens_jou
 from .marks import (BARE_NUMBER, CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE,
                     first_run, run_number, runs_of, words_of)
 from .numbers import pages_inside_container
-from .titles import (article_opens_title, book_title_split, edition_leaves_title, imprint_closes_reference,
-                     in_continues_title, ordinal_opens_meeting, container_head_is_title, imprint_closes_title, journal_head_ends_title,
-                     journal_head_in_title, journal_inside_title, medium_after_title, report_leaves_title, retrieval_ends_title,
+from .title_tails import (edition_leaves_title, imprint_closes_reference, imprint_closes_title, medium_after_title,
+                          report_leaves_title, retrieval_ends_title)
+from .titles import (article_opens_title, book_title_split, container_head_is_title, in_continues_title,
+                     journal_head_ends_title, journal_head_in_title, journal_inside_title, ordinal_opens_meeting,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_ends_on_open_word,
                      title_runs_on)
 
