@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import groupby
 
 from .lexicon import memberships
 
@@ -41,12 +42,7 @@ def bare(token: str) -> str:
 
 def shape(word: str) -> str:
     """A compressed word shape: "Smith," -> "Xx,", "1179-84" -> "d-d", "J." -> "X."."""
-    mapped = word.translate(SHAPE_MAP)
-    out = []
-    for ch in mapped:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)[:8]
+    return "".join([char for char, _ in groupby(word.translate(SHAPE_MAP))])[:8]
 
 
 DIGIT_FEATURES = {"0": (), **{c: ("digits=" + c,) for c in ("1", "2", "3", "4", "5", "mix")}}
@@ -148,13 +144,18 @@ def own_features(token: str) -> tuple[bytes, ...]:
 def seen_from(token: str) -> tuple[tuple[bytes, ...], ...]:
     """`token`'s neighbour features as each of `OFFSETS` sees them: prefixed "-2:" for the token two
     after it, "-1:" for the next, "1:" for the one before and "2:" for the one two before."""
-    view = [feature.encode() for feature in neighbour_view(token)]
-    return tuple(tuple([prefix + feature for feature in view]) for prefix in OFFSET_BYTES)
+    views = [view for view in map(prefixed, token_features(token)) if view]
+    return tuple(zip(*views)) if views else ((), (), (), ())
 
 
-def neighbour_view(token: str) -> tuple[str, ...]:
-    """The features of `token` its neighbours see."""
-    return tuple([f for f in token_features(token) if f.startswith(NEIGHBOUR_KEYS)])
+@lru_cache(maxsize=65536)
+def prefixed(feature: str) -> tuple[bytes, ...]:
+    """A feature as the four neighbours see it (`OFFSET_BYTES` before it), or () when neighbours do
+    not see it (kept: shapes, punctuation and word lists repeat from token to token)."""
+    if not feature.startswith(NEIGHBOUR_KEYS):
+        return ()
+    raw = feature.encode()
+    return tuple([prefix + raw for prefix in OFFSET_BYTES])
 
 
 OFFSET_BYTES = tuple(f"{offset}:".encode() for offset in OFFSETS)
