@@ -192,11 +192,17 @@ def imprint_closes_reference(tokens: tuple[str, ...], labels: list[str]) -> list
     after = labels[end] if end < len(labels) else None
     if cut is None or after not in IMPRINT_FOLLOWERS:
         return labels
-    pieces = [i + 1 for i in range(cut, end) if tokens[i].endswith(",")]
-    if not all(PLACE_PIECE_WORD.match(t) for t in tokens[cut:end]) or HAS_DIGIT.search(" ".join(tokens[cut:end])) \
-            or not (len(pieces) >= 2 or pieces and after == "location") \
-            or any(b - a > MAX_PIECE for a, b in zip([cut, *pieces], [*pieces, end])):
-        return labels
-    labels[cut:pieces[0]] = ["publisher"] * (pieces[0] - cut)
-    labels[pieces[0]:end] = ["location"] * (end - pieces[0])
+    pieces = name_pieces(tokens, cut, end)
+    if pieces and (len(pieces) >= 2 or after == "location"):
+        labels[cut:pieces[0]] = ["publisher"] * (pieces[0] - cut)
+        labels[pieces[0]:end] = ["location"] * (end - pieces[0])
     return labels
+
+
+def name_pieces(tokens: tuple[str, ...], start: int, end: int) -> list[int]:
+    """Where each piece after a comma starts in `start`..`end`, when every piece is a few capitalised
+    words without digits (names of a publisher and places); else no pieces."""
+    pieces = [i + 1 for i in range(start, end) if tokens[i].endswith(",")]
+    named = all(PLACE_PIECE_WORD.match(token) and not HAS_DIGIT.search(token) for token in tokens[start:end])
+    short = all(b - a <= MAX_PIECE for a, b in zip([start, *pieces], [*pieces, end]))
+    return pieces if named and short else []
