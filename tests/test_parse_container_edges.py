@@ -1676,3 +1676,11 @@ def test_a_body_before_a_year_in_parentheses_is_the_author(text, labels, fixed):
 ])
 def test_a_number_and_a_note_between_names_and_title_open_the_title(text, labels, fixed):
     assert number_opens_title(words(text), list(labels)) == fixed
+
+
+def test_a_place_and_publisher_before_apas_original_work_note_are_the_imprint():
+    tokens = words("Cheng, H. (1981). Selected works. Peking: Chunghwa Book. (Original work published 1871)")
+    labels = ["author"] * 2 + ["date"] + ["title"] * 5 + ["publisher"] * 3 + ["date"]
+    assert read_with(imprint_closes_title, " ".join(tokens), labels, "publisher") == \
+        "Chunghwa Book. (Original work published"
+    assert read_with(imprint_closes_title, " ".join(tokens), labels, "location") == "Peking:"

@@ -59,6 +59,7 @@ def medium_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 PLACE_WORD = re.compile(r"^[A-ZÀ-Þ][\w.'’\-]*[,:]?$")  # `Grand`, `Rapids:`, `FA:`, `Calif.:`, `N.J.:`
 YEARISH = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,;]?$")
+NOTE_AFTER = re.compile(r"^(?:\(Original work|\(Reprinted|\(Trans|Retrieved from)", re.IGNORECASE)  # links are gone
 NOT_IMPRINT = frozenset({"date", "url", "doi", "isbn", "identifier"})
 MAX_PLACE, MAX_PUBLISHER = 3, 6
 
@@ -94,14 +95,15 @@ def closes_title_piece(token: str) -> bool:
 
 
 def publisher_end(tokens: tuple[str, ...], labels: list[str], first: int) -> int | None:
-    """Where a publisher's name starting at `first` ends: at the end of the reference, or before its
-    year (within six words); None when it does not look like one."""
+    """Where a publisher's name starting at `first` ends: at the end of the reference, before APA's
+    `(Original work published 1871)` or `Retrieved from`, or before its year (within six words); None when it
+    does not look like one."""
     if first >= len(tokens) or not tokens[first][:1].isupper():
         return None
     for j in range(first, min(first + MAX_PUBLISHER, len(tokens))):
         if labels[j] in NOT_IMPRINT or HAS_DIGIT.search(tokens[j]):
             return None
-        if j + 1 == len(tokens) and tokens[j].endswith("."):
+        if tokens[j].endswith(".") and (j + 1 == len(tokens) or NOTE_AFTER.match(" ".join(tokens[j + 1:j + 3]))):
             return j + 1
         if tokens[j].endswith((",", ".")) and j + 1 < len(tokens) and YEARISH.match(tokens[j + 1]):
             return j + 1
