@@ -196,22 +196,39 @@ def year_in_meeting_name(tokens: tuple[str, ...], labels: list[str]) -> list[str
     if "date" not in labels or MEETING_WORDS.isdisjoint(words_of(tokens)):
         return labels
     for index in [i for i, label in enumerate(labels) if label == "date"]:
-        if not FULL_YEAR.match(tokens[index]):
-            continue
-        start = run_start(labels, index - 1) if index else 0
-        if index and labels[index - 1] in CONTAINERS and joins_name(tokens[index - 1]) \
-                and MEETING_WORD.search(" ".join(tokens[start:index]).lower()):
-            stop = next((j for j in range(index + 1, min(index + 1 + MAX_YEAR_GAP, len(tokens)))
-                         if labels[j] != "date" or not joins_name(tokens[j - 1])), index + 1)
-            name = labels[stop] if stop < len(tokens) and labels[stop] in CONTAINERS else labels[index - 1]
-            stop = stop if name != labels[index - 1] or stop == index + 1 else index + 1
-            if date_elsewhere(labels, index, stop):
-                labels[start:stop] = [name] * (stop - start)
-        elif index + 1 < len(tokens) and labels[index + 1] in CONTAINERS and tokens[index][-1:].isdigit() \
-                and MEETING_WORD.search(" ".join(tokens[index + 1:index + 5]).lower()) \
-                and date_elsewhere(labels, index, index + 1):
-            labels[index] = labels[index + 1]
+        if FULL_YEAR.match(tokens[index]) and not year_closes_name(tokens, labels, index):
+            year_opens_name(tokens, labels, index)
     return labels
+
+
+def year_closes_name(tokens: tuple[str, ...], labels: list[str], index: int) -> bool:
+    """Whether the year at `index` follows a meeting's name without a comma (`In Proc. | 1994 Winter |
+    USENIX`); if so, and the reference keeps a date elsewhere, it joins the name, with the date words
+    after it when the name goes on after them."""
+    if not index or labels[index - 1] not in CONTAINERS or not joins_name(tokens[index - 1]):
+        return False
+    start = run_start(labels, index - 1)
+    if not MEETING_WORD.search(" ".join(tokens[start:index]).lower()):
+        return False
+    stop = next((j for j in range(index + 1, min(index + 1 + MAX_YEAR_GAP, len(tokens)))
+                 if labels[j] != "date" or not joins_name(tokens[j - 1])), index + 1)
+    following = labels[stop] if stop < len(tokens) else None
+    if following in CONTAINERS and following != labels[index - 1]:
+        name = following
+    else:
+        name, stop = labels[index - 1], index + 1
+    if date_elsewhere(labels, index, stop):
+        labels[start:stop] = [name] * (stop - start)
+    return True
+
+
+def year_opens_name(tokens: tuple[str, ...], labels: list[str], index: int) -> None:
+    """The year at `index` right before a meeting's name (`in: | 2010 | International conference`)
+    is the name's, when the reference keeps a date elsewhere."""
+    if index + 1 < len(tokens) and labels[index + 1] in CONTAINERS and tokens[index][-1:].isdigit() \
+            and MEETING_WORD.search(" ".join(tokens[index + 1:index + 5]).lower()) \
+            and date_elsewhere(labels, index, index + 1):
+        labels[index] = labels[index + 1]
 
 
 def date_elsewhere(labels: list[str], start: int, stop: int) -> bool:
