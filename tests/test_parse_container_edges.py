@@ -28,7 +28,8 @@ from litgraph.parse.crf.repair import (author_list_continues, closed_inside, quo
                                        title_edges, title_tail, volume_after_journal, wordy_date_opens_title,
                                        year_at_run_edge)
 from litgraph.parse.crf.title_tails import (edition_leaves_title, imprint_closes_reference, imprint_closes_title,
-                                            medium_after_title, report_leaves_title, retrieval_ends_title)
+                                            medium_after_title, report_leaves_title, report_number_leaves_title,
+                                            retrieval_ends_title)
 from litgraph.parse.crf.titles import (article_opens_title, book_title_split, container_head_is_title,
                                        in_continues_title, journal_head_ends_title, journal_head_in_title,
                                        journal_inside_title, ordinal_opens_meeting, subtitle_after_colon,
@@ -1367,6 +1368,12 @@ def test_a_titles_tail_that_closes_a_quotation_or_numbers_a_part_stays(text, lab
     assert title_tail(words(text), list(labels)) == labels
 
 
+def test_a_titles_last_words_before_a_comma_and_the_place_are_the_publisher():
+    tokens = words("Smith, J. Fast Parsing. Morgan Kaufmann, San Mateo, CA, 1999.")
+    labels = ["author"] * 2 + ["title"] * 4 + ["location"] * 3 + ["date"]
+    assert title_tail(tokens, list(labels))[4:6] == ["publisher"] * 2
+
+
 def test_a_titles_last_sentence_still_goes_to_the_journal():
     tokens = words("Hormander, L. Fourier integral operators. Acta Mathematica, 128.")
     labels = ["author"] * 2 + ["title"] * 5 + ["journal", "volume"]
@@ -1684,3 +1691,15 @@ def test_a_place_and_publisher_before_apas_original_work_note_are_the_imprint():
     assert read_with(imprint_closes_title, " ".join(tokens), labels, "publisher") == \
         "Chunghwa Book. (Original work published"
     assert read_with(imprint_closes_title, " ".join(tokens), labels, "location") == "Peking:"
+
+
+@pytest.mark.parametrize("text, genre", [
+    ("Smith, J. (1999). Fast parsing (Tech. Rep. No. 12). Stanford:", "(Tech. Rep. No. 12)."),
+    ("Mullin, C. (2012). Why access matters (Policy Brief 2012-01PBL). Washington:", "(Policy Brief 2012-01PBL)."),
+    ("Smith, J. (1999). Fast parsing (in French). Paris:", ""),  # no report's word or number
+    ("Smith, J. (1999). The Report (1951-1960). Paris:", ""),  # a title's own words: no report's word inside
+])
+def test_a_reports_number_in_parentheses_closing_the_title_is_its_genre(text, genre):
+    tokens = words(text)
+    labels = ["author"] * 2 + ["date"] + ["title"] * (len(tokens) - 4) + ["location"]
+    assert read_with(report_number_leaves_title, text, labels, "genre") == genre

@@ -47,7 +47,7 @@ from .marks import (BARE_NUMBER, CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIAL
                     first_run, run_number, runs_of, words_of)
 from .numbers import pages_inside_container
 from .title_tails import (edition_leaves_title, imprint_closes_reference, imprint_closes_title, medium_after_title,
-                          report_leaves_title, retrieval_ends_title)
+                          report_leaves_title, report_number_leaves_title, retrieval_ends_title)
 from .titles import (article_opens_title, book_title_split, container_head_is_title, in_continues_title,
                      journal_head_ends_title, journal_head_in_title, journal_inside_title, ordinal_opens_meeting,
                      subtitle_after_colon, title_before_in, title_closes_parenthesis, title_ends_on_open_word,
@@ -451,4 +451,4 @@ RULES = (book_title_split, journal_inside_title, container_head_is_title, subtit
          retrieval_ends_title, cue_opens_container, proceedings_edges, report_leaves_title, year_in_meeting_name,
          article_opens_title, in_continues_title, special_issue_leaves_journal, lower_case_editors_continue_book,
          edition_leaves_title, imprint_closes_reference, ordinal_opens_meeting, date_leaves_container,
-         numbers_close_title, publisher_opens_journal)
+         numbers_close_title, publisher_opens_journal, report_number_leaves_title)

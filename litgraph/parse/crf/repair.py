@@ -312,7 +312,8 @@ MAX_TAIL = 2
 
 
 def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """The last one or two words of the first title run, after a sentence end, go to the field after it;
+    """The last one or two words of the first title run, after a sentence end, go to the field after it
+    (to the publisher when a comma leads on to the place: `Parsing. | Morgan Kaufmann, | San Mateo,`);
     unless they close a quotation (`“Go-Between. | Postkoloniale Erzähltheorie.”`) or number a part
     (`Fourier integral operators. | II.`)."""
     run = first_run(labels, "title")
@@ -323,7 +324,8 @@ def title_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
         return labels
     for cut in range(max(start + 1, end - MAX_TAIL), end):
         if ends_sentence(tokens[cut - 1]) and not tokens[cut - 1].endswith(("?", "!")):
-            labels[cut:end] = [labels[end]] * (end - cut)
+            publisher_first = labels[end] == "location" and tokens[end - 1].endswith(",")
+            labels[cut:end] = ["publisher" if publisher_first else labels[end]] * (end - cut)
             break
     return labels
 

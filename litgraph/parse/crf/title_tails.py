@@ -10,6 +10,8 @@ or book begins).
   between commas closing the reference after the title is its publisher and place;
 - `... taxonomy. Center for Computer Aids ... Technical Report CAIP-TR-125,`, `transformation. Tech.`:
   the title's last sentence naming a report is the report's institution and its kind, not the title;
+- `Fast parsing | (Tech. Rep. No. 12).`, `(Policy Brief 2012-01PBL)`: a report's number in parentheses
+  closing the title (APA) is the report's, not the title's;
 - `Early Modern English, | 2 nd edition.`, `Cartridges of the World | (Revised 3rd edition).`: an
   edition closing the title is the edition.
 
@@ -208,3 +210,21 @@ def name_pieces(tokens: tuple[str, ...], start: int, end: int) -> list[int]:
     named = all(PLACE_PIECE_WORD.match(token) and not HAS_DIGIT.search(token) for token in tokens[start:end])
     short = all(b - a <= MAX_PIECE for a, b in zip([start, *pieces], [*pieces, end]))
     return pieces if named and short else []
+
+
+REPORT_NUMBER_WORDS = frozenset({"rep", "report", "brief", "paper", "memo", "no", "tech", "technical", "working",
+                                 "series", "bulletin"})
+
+
+def report_number_leaves_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """A parenthesised group closing the first title that names a report or its number (`Fast parsing
+    | (Tech. Rep. No. 12).`, `(Policy Brief 2012-01PBL)`) is the report's genre, not the title."""
+    run = first_run(labels, "title")
+    if run is None or ")" not in tokens[run[2] - 1]:
+        return labels
+    _, start, end = run
+    opening = next((i for i in range(end - 1, start, -1) if tokens[i].startswith("(")), None)
+    group = {token.strip("().,;:").lower() for token in tokens[opening:end]} if opening is not None else set()
+    if group & REPORT_NUMBER_WORDS and any(ch.isdigit() for ch in " ".join(tokens[opening:end])):
+        labels[opening:end] = ["genre"] * (end - opening)
+    return labels
