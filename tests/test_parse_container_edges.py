@@ -1703,3 +1703,17 @@ def test_a_reports_number_in_parentheses_closing_the_title_is_its_genre(text, ge
     tokens = words(text)
     labels = ["author"] * 2 + ["date"] + ["title"] * (len(tokens) - 4) + ["location"]
     assert read_with(report_number_leaves_title, text, labels, "genre") == genre
+
+
+@pytest.mark.parametrize("segments, volume, issue, article", [
+    ([("journal", "BMJ Open"), ("date", "2019;"), ("pages", "9:e012345.")], "9", None, "e012345"),
+    ([("journal", "PLoS One."), ("date", "2014;"), ("volume", "9"), ("pages", "(3):e91234.")], "9", "3", "e91234"),
+    ([("journal", "BMJ Open."), ("date", "2019 Mar"), ("edition", "5; 9 (3):e012345.")], "9", "3", "e012345"),
+    ([("title", "Why 9:e1 matters."), ("journal", "Lancet.")], None, None, None),  # a title's own words
+])
+def test_a_volume_and_issue_glued_to_an_article_number_are_read(segments, volume, issue, article):
+    from litgraph.parse.crf.fields import Segment, read_pages_field, read_volume
+
+    found = [Segment(label, text, 1.0) for label, text in segments]
+    assert (read_volume(found)[0]["volume"], read_volume(found)[0]["issue"]) == (volume, issue)
+    assert read_pages_field(found)[0]["article_number"] == article

@@ -164,7 +164,7 @@ def read_container(segments: list[Segment]) -> tuple[dict[str, object], Segment 
 def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
     """Volume and issue: "36(2)", "Vol. 9," and a separate issue segment; failing those, the number
     after a volume's or an issue's mark wherever the labeller put it (`..., vols. 12–15.`, `Bulletin
-    no. 11.`), outside the title and the names."""
+    no. 11.`), outside the title and the names; and what is glued to an article number (`9(3):e012345.`)."""
     volume_seg, issue_seg = first(segments, "volume"), first(segments, "issue")
     volume, issue = split_volume(volume_seg.text) if volume_seg else (None, None)
     if issue_seg is not None and issue is None:
@@ -172,7 +172,27 @@ def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | N
     if volume is None and issue is None:
         volume_seg, volume = marked(segments, MARKED_VOLUME)
         issue_seg, issue = marked(segments, MARKED_ISSUE)
+    glued_seg, glued = glued_locator(segments)
+    if glued is not None and (volume is None or issue is None):
+        volume, issue = volume or glued.group("volume"), issue or glued.group("issue")
+        volume_seg = volume_seg or glued_seg
     return {"volume": volume, "issue": issue}, volume_seg or issue_seg
+
+
+# `9:e012345.`, `9(3):e012345.`, `9 (3):e012345.` (a volume the tokens put apart), `(3):e91234.`
+GLUED_LOCATOR = re.compile(r"(?<![\w(])(?P<volume>\d+)?\s?(?:\((?P<issue>\w+)\))?:(?P<article>e\d+)\b")
+
+
+def glued_locator(segments: list[Segment]) -> tuple[Segment | None, re.Match[str] | None]:
+    """A volume or issue glued to an article number (BMJ Open's `2019;9:e012345.`, PLoS's `9(3):e91234.`,
+    one token whatever the labeller called it), outside the title and names."""
+    for segment in segments:
+        if segment.label in UNMARKED or ":e" not in segment.text:
+            continue
+        found = GLUED_LOCATOR.search(segment.text)
+        if found:
+            return segment, found
+    return None, None
 
 
 MARKED_VOLUME = re.compile(r"\b(?:vols?|volume)\.?\s+([0-9IVXLC]+(?:[-\u2013][0-9IVXLC]+)?)\b")
@@ -212,10 +232,14 @@ def split_volume(text: str) -> tuple[str | None, str | None]:
 
 
 def read_pages_field(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
-    """First and last page (abbreviated ranges completed) or an article number; failing a pages
-    segment, the range after a page mark elsewhere (`..., page 346.`), outside the title and names."""
+    """First and last page (abbreviated ranges completed) or an article number (also one glued to its
+    volume: `9(3):e012345.`); failing a pages segment, the range after a page mark elsewhere (`...,
+    page 346.`), outside the title and names."""
     found = first(segments, "pages")
     empty = {"first_page": None, "last_page": None, "article_number": None}
+    glued_seg, glued = glued_locator(segments)
+    if glued is not None and (found is None or found is glued_seg):
+        return {**empty, "article_number": glued.group("article")}, glued_seg  # `9(3):e012345.`
     if found is None:
         found, printed = marked(segments, MARKED_PAGES)
         if found is None:
