@@ -1709,6 +1709,7 @@ def test_a_reports_number_in_parentheses_closing_the_title_is_its_genre(text, ge
     ([("journal", "BMJ Open"), ("date", "2019;"), ("pages", "9:e012345.")], "9", None, "e012345"),
     ([("journal", "PLoS One."), ("date", "2014;"), ("volume", "9"), ("pages", "(3):e91234.")], "9", "3", "e91234"),
     ([("journal", "BMJ Open."), ("date", "2019 Mar"), ("edition", "5; 9 (3):e012345.")], "9", "3", "e012345"),
+    ([("journal", "Cochrane Database Syst Rev."), ("date", "2013;"), ("pages", "(3):CD004807.")], None, "3", "CD004807"),
     ([("title", "Why 9:e1 matters."), ("journal", "Lancet.")], None, None, None),  # a title's own words
 ])
 def test_a_volume_and_issue_glued_to_an_article_number_are_read(segments, volume, issue, article):

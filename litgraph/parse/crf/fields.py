@@ -179,15 +179,17 @@ def read_volume(segments: list[Segment]) -> tuple[dict[str, object], Segment | N
     return {"volume": volume, "issue": issue}, volume_seg or issue_seg
 
 
-# `9:e012345.`, `9(3):e012345.`, `9 (3):e012345.` (a volume the tokens put apart), `(3):e91234.`
-GLUED_LOCATOR = re.compile(r"(?<![\w(])(?P<volume>\d+)?\s?(?:\((?P<issue>\w+)\))?:(?P<article>e\d+)\b")
+# `9:e012345.`, `9(3):e012345.`, `9 (3):e012345.` (a volume the tokens put apart), `(3):e91234.`, and a
+# Cochrane review's number: `2013;(3):CD004807.`
+GLUED_LOCATOR = re.compile(r"(?<![\w(])(?P<volume>\d+)?\s?(?:\((?P<issue>\w+)\))?:(?P<article>e\d+|CD\d{6})\b")
 
 
 def glued_locator(segments: list[Segment]) -> tuple[Segment | None, re.Match[str] | None]:
     """A volume or issue glued to an article number (BMJ Open's `2019;9:e012345.`, PLoS's `9(3):e91234.`,
-    one token whatever the labeller called it), outside the title and names."""
+    the Cochrane Library's `(3):CD004807.`, one token whatever the labeller called it), outside the
+    title and names."""
     for segment in segments:
-        if segment.label in UNMARKED or ":e" not in segment.text:
+        if segment.label in UNMARKED or ":e" not in segment.text and ":CD" not in segment.text:
             continue
         found = GLUED_LOCATOR.search(segment.text)
         if found:
