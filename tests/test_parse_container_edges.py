@@ -7,26 +7,29 @@ from __future__ import annotations
 import pytest
 
 from litgraph.parse import parse_reference
-from litgraph.parse.crf.containers import (container_runs_on, container_tail, cue_opens_container, editors_in_container,
+from litgraph.parse.crf.containers import (container_runs_on, cue_opens_container, editors_in_container,
                                            editors_open_container, in_place_is_book, journal_as_volume,
-                                           lone_in_opens_book, lower_case_editors_continue_book, numbers_close_title,
+                                           lone_in_opens_book, lower_case_editors_continue_book,
                                            periodical_after_quoted_title, series_volume, special_issue_leaves_journal,
                                            volume_of_work)
+from litgraph.parse.crf.dates import title_after_date_parenthesis, wordy_date_opens_title, year_at_run_edge
+from litgraph.parse.crf.editors import (editors_open_reference, editors_then_book, editors_without_mark,
+                                        title_before_role)
+from litgraph.parse.crf.fields import Segment, read_pages_field, read_volume, read_year
 from litgraph.parse.crf.imprints import (date_leaves_container, meeting_place, meeting_year_in_container,
                                          month_leaves_container, proceedings_edges, publisher_after_title,
                                          publisher_closes_title, publisher_opens_journal, report_institution,
                                          year_in_meeting_name)
 from litgraph.parse.crf.namelists import (authors_end_in_punctuation, body_before_year, body_opens_title, ditto_author,
-                                          editors_open_reference, editors_then_book, editors_without_mark,
                                           given_name_closes_authors, initials_end_authors, inverted_name_ends_list,
                                           lower_case_opens_names, number_opens_title, parenthesised_initials_continue,
-                                          phrase_ends_names, title_before_role)
-from litgraph.parse.crf.numbers import (numbers_in_place, page_count, pages_after_issue, pages_hold_numbers,
-                                        pages_inside_container, range_after_quoted_title, spaced_range)
+                                          phrase_ends_names)
+from litgraph.parse.crf.numbers import (container_tail, numbers_close_title, numbers_in_place, page_count,
+                                        pages_after_issue, pages_hold_numbers, pages_inside_container,
+                                        range_after_quoted_title, spaced_range)
 from litgraph.parse.crf.persons import split_persons
-from litgraph.parse.crf.repair import (author_list_continues, closed_inside, quoted_title, title_after_date_parenthesis,
-                                       title_edges, title_tail, volume_after_journal, wordy_date_opens_title,
-                                       year_at_run_edge)
+from litgraph.parse.crf.repair import (author_list_continues, closed_inside, quoted_title, title_edges, title_tail,
+                                       volume_after_journal)
 from litgraph.parse.crf.title_tails import (edition_leaves_title, imprint_closes_reference, imprint_closes_title,
                                             medium_after_title, report_leaves_title, report_number_leaves_title,
                                             retrieval_ends_title)
@@ -35,6 +38,7 @@ from litgraph.parse.crf.titles import (article_opens_title, book_title_split, co
                                        journal_inside_title, ordinal_opens_meeting, subtitle_after_colon,
                                        title_before_in, title_closes_parenthesis, title_ends_on_open_word,
                                        title_runs_on)
+from litgraph.parse.crf.tokens import tokenize
 from litgraph.parse.reference import explain_reference
 
 
@@ -1127,8 +1131,6 @@ def test_a_year_the_labeller_left_in_a_name_or_printed_in_numbers_is_read(raw, y
     ([("author", "Smith, J."), ("title", "Europe 1914-1918.")], None),  # a range is no year on its own
 ])
 def test_with_no_date_read_a_year_on_its_own_anywhere_is_the_references(segments, year):
-    from litgraph.parse.crf.fields import Segment, read_year
-
     assert read_year([Segment(label, text, 1.0) for label, text in segments])[0]["year"] == year
 
 
@@ -1141,8 +1143,6 @@ def test_with_no_date_read_a_year_on_its_own_anywhere_is_the_references(segments
     ([("journal", "Soins,"), ("volume", "12,"), ("note", "n°792.")], "12", None),  # a volume read: no guessing
 ])
 def test_with_no_volume_or_issue_read_the_number_after_a_mark_is_read(segments, volume, issue):
-    from litgraph.parse.crf.fields import Segment, read_volume
-
     found = read_volume([Segment(label, text, 1.0) for label, text in segments])[0]
     assert (found["volume"], found["issue"]) == (volume, issue)
 
@@ -1154,8 +1154,6 @@ def test_with_no_volume_or_issue_read_the_number_after_a_mark_is_read(segments, 
     ([("journal", "Lancet,"), ("pages", "12-14."), ("note", "p. 99.")], "12", "14"),  # a pages segment first
 ])
 def test_with_no_pages_read_the_range_after_a_page_mark_is_read(segments, first, last):
-    from litgraph.parse.crf.fields import Segment, read_pages_field
-
     found = read_pages_field([Segment(label, text, 1.0) for label, text in segments])[0]
     assert (found["first_page"], found["last_page"]) == (first, last)
 
@@ -1234,8 +1232,6 @@ def test_ed_opening_a_container_run_before_names_is_the_editor():
 
 
 def test_a_volumes_comma_glued_to_its_issue_is_split():
-    from litgraph.parse.crf.tokens import tokenize
-
     assert tokenize("Intervention, 12,(1), 15-20.") == ["Intervention,", "12,", "(1),", "15-20."]
     assert tokenize("Genet. 2000;(3): 218-226.") == ["Genet.", "2000;", "(3):", "218-226."]
     assert tokenize("doi:10.1000/a,(b)") == ["doi:10.1000/a,(b)"]  # an identifier stays whole
@@ -1713,8 +1709,6 @@ def test_a_reports_number_in_parentheses_closing_the_title_is_its_genre(text, ge
     ([("title", "Why 9:e1 matters."), ("journal", "Lancet.")], None, None, None),  # a title's own words
 ])
 def test_a_volume_and_issue_glued_to_an_article_number_are_read(segments, volume, issue, article):
-    from litgraph.parse.crf.fields import Segment, read_pages_field, read_volume
-
     found = [Segment(label, text, 1.0) for label, text in segments]
     assert (read_volume(found)[0]["volume"], read_volume(found)[0]["issue"]) == (volume, issue)
     assert read_pages_field(found)[0]["article_number"] == article

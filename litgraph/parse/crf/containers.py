@@ -19,8 +19,6 @@ ends and the journal or book begins, `imprints` where it ends and its publisher 
   `volume N of` gives the volume and starts the series;
 - `Der Steppenwolf. Vol. 4 of Gesammelte Dichtungen.`: after a sentence, `Vol. N of` names the volume
   and the many-volume work it is part of; the sentence before it is the title;
-- `Harvard Business Review, Volume 42`, `Word & World XIV: 4`, `Proceedings of SIGIR, 262-269`:
-  volume and issue marks, numbers and page ranges closing a journal's title are not part of it;
 - `München med | wochenschr,`, `Handbook of | labor economics`, `Bulletin de | la société ...`: a
   journal or book title cut on a bare word goes on through words read as numbers or as the other
   container label;
@@ -38,14 +36,12 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
 from .features import HAS_DIGIT, ends_sentence
-from .imprints import (date_leaves_container, meeting_place, publisher_opens_journal, meeting_year_in_container, month_leaves_container, proceedings_edges,
-                       year_in_meeting_name,
-                       publisher_after_title, publisher_closes_title, report_institution)
-from .marks import (BARE_NUMBER, CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, YEAR_LIKE,
-                    first_run, run_number, runs_of, words_of)
-from .numbers import pages_inside_container
+from .imprints import (date_leaves_container, meeting_place, meeting_year_in_container, month_leaves_container,
+                       proceedings_edges, publisher_after_title, publisher_closes_title, publisher_opens_journal,
+                       report_institution, year_in_meeting_name)
+from .marks import CONTAINERS, CUES, EDITOR_MARK, IN_MARK, INITIALS, NAME_PART, VOLUME_MARK, run_number, runs_of, words_of
+from .numbers import PAGE_MARK, container_tail, numbers_close_title, pages_inside_container
 from .title_tails import (edition_leaves_title, imprint_closes_reference, imprint_closes_title, medium_after_title,
                           report_leaves_title, report_number_leaves_title, retrieval_ends_title)
 from .titles import (article_opens_title, book_title_split, container_head_is_title, in_continues_title,
@@ -298,99 +294,6 @@ def run_end(labels: list[str], start: int) -> int:
     """Where the run of equal labels starting at `start` ends."""
     return next((i for i in range(start, len(labels)) if labels[i] != labels[start]), len(labels))
 
-
-NUMBER = re.compile(r"^(?:n[°º]\.?)?\d+[a-z]?(?:[./]\d+)?[,:;.]?$|^[IVXLC]{2,7}[,:;.]?$")
-RANGE = re.compile(r"^\d+\s*[-\u2010-\u2015]\s*\d+[,.;]?$")
-PAGE_MARK = re.compile(r"^(?:pages|pp?\.|s\.)$", re.IGNORECASE)
-NUMERIC = ("volume", "issue")
-
-
-def container_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """Volume and issue marks, numbers and page ranges closing a journal or book title go to the
-    volume, issue or pages: `Harvard Business Review, Volume`, `Word & World XIV:`, `SIGIR, 262-269`."""
-    for label, start, end in runs_of(labels):
-        if label in CONTAINERS:
-            cut = tail_start(tokens, start, end)
-            if cut < end and tail_is_numbers(tokens, labels, label, cut, end):
-                relabel_tail(tokens, labels, cut, end)
-    return labels
-
-
-def tail_start(tokens: tuple[str, ...], start: int, end: int) -> int:
-    """Where the marks, numbers and ranges closing the run `start`..`end` begin (`end` if none)."""
-    cut = end
-    while cut - 1 > start and tail_word(tokens[cut - 1]):
-        cut -= 1
-    if cut < end and cut - 1 > start and RANGE.match(tokens[cut]) and PAGE_MARK.match(tokens[cut - 1]):
-        cut -= 1
-    return cut
-
-
-def tail_word(token: str) -> bool:
-    return bool(VOLUME_MARK.match(token) or NUMBER.match(token) or RANGE.match(token)) and not YEAR_LIKE.match(token)
-
-
-def tail_is_numbers(tokens: tuple[str, ...], labels: list[str], label: str, cut: int, end: int) -> bool:
-    """Whether the tail is the reference's numbers, not the end of a name (`Machine Learning 2`,
-    `Local vaccine in Yama III`, a conference's `August 10-11`): it is marked (`Vol.`, `n°`), or
-    the volume or issue follows it, or it is a page range that no month stands beside."""
-    if any(RANGE.match(tokens[i]) and next_to_month(tokens, i) for i in range(cut, end)):
-        return False
-    after = labels[end] if end < len(labels) else None
-    return any(VOLUME_MARK.match(tokens[i]) for i in range(cut, end)) or after in NUMERIC \
-        or after == "pages" and label == "journal" or all(RANGE.match(tokens[i]) for i in range(cut, end))
-
-
-def next_to_month(tokens: tuple[str, ...], index: int) -> bool:
-    known = lexicon.lexicon()["month"]
-    return any(0 <= i < len(tokens) and tokens[i].rstrip(".,;").lower() in known for i in (index - 1, index + 1))
-
-
-def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int) -> None:
-    """Ranges go to the pages (if none were read), marks to the field they mark, numbers to the volume
-    (the issue's, when the volume was read elsewhere and the issue follows)."""
-    after = labels[end] if end < len(labels) else None
-    has_volume, has_pages = "volume" in labels, "pages" in labels
-    for index in range(cut, end):
-        token = tokens[index]
-        if RANGE.match(token) or PAGE_MARK.match(token):
-            labels[index] = labels[index] if has_pages else "pages"
-        elif VOLUME_MARK.match(token):
-            labels[index] = after if after in NUMERIC else ("volume" if not has_volume else labels[index])
-        elif not has_volume or after == "issue":
-            labels[index] = "volume"
-        elif after in (*NUMERIC, "pages"):
-            labels[index] = after
-
-
-
-YEARS = re.compile(r"^(?:1[5-9]|20)\d\d(?:[-\u2010-\u2015](?:1[5-9]|20)?\d\d)?[.,;]?$")  # `1648-1696`, `1914`
-PARENTHESISED_NUMBER = re.compile(r"^\(\d+\)[.,;:]?$")
-
-
-def numbers_close_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """With no journal or book read, the first title's last sentence that names a periodical and
-    closes on its numbers (`performance. | GPS Solutions, | 1-11.`, `humanity. | info, | 9`) is the
-    journal (up to its comma) and the volume, issue or pages."""
-    if "journal" in labels or "container-title" in labels:
-        return labels
-    run = first_run(labels, "title")
-    if run is None:
-        return labels
-    _, start, end = run
-    first_number = end
-    while first_number > start and (RANGE.match(tokens[first_number - 1]) or BARE_NUMBER.match(tokens[first_number - 1])
-                                    or PARENTHESISED_NUMBER.match(tokens[first_number - 1])):
-        first_number -= 1
-    cut = next((i for i in range(first_number - 1, start + 1, -1) if ends_sentence(tokens[i - 1])), None)
-    if first_number == end or cut is None or not tokens[first_number - 1].endswith(",") or first_number - cut > 6 \
-            or any(YEARS.match(token) for token in tokens[first_number:end]):  # `Domestic fish, 1648-1696.`: a title's
-        return labels
-    labels[cut:first_number] = ["journal"] * (first_number - cut)
-    for index in range(first_number, end):
-        labels[index] = "pages" if RANGE.match(tokens[index]) else (
-            "issue" if PARENTHESISED_NUMBER.match(tokens[index]) else "volume")
-    return labels
 
 # The rules in the order they run, after the general ones in `repair`.
 

@@ -25,7 +25,7 @@ from ..segments import clean_title
 from .labeller import Labelling
 from .persons import split_persons
 from .marks import runs_of
-from .repair import NO_DATE
+from .dates import NO_DATE
 
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,2}[/.]\d{1,2}[/.](1[5-9]\d\d|20\d\d)(?!\d)")  # `25/04/2013`

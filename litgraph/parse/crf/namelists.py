@@ -10,20 +10,16 @@ it left out.
   (`Lowenthal, David. | George Perkins Marsh: Prophet of Conservation`);
 - a lone number read as the date between the names and the title opens the title
   (`Pocock, Chris. 50 Years of the U-2`);
-- a reference that opens with a sentence and then a role (`The Arrival. Dir. David Twohy. Perf.
-  Charlie Sheen.`, `Ghost Stories. Ed. Peter Washington.`) has no author: the sentence is the title;
 - `Harrington, Anne. | Medicine, Mind, and the Double Brain` (also `Da Matta, Roberto.`, `Andrade,
   Mário de.`, `Diamond, Stephen A.`): the first name ends the list before a title of comma-separated
   words; `Soto Laveaga, | Gabriela.`: the given name closes it;
 - a body read into the title (`U.S. | National Library of Medicine. The cancer genome atlas`) is the
-  author; so are `SIERVO (M.), GREY (P.)` pairs and names read as editors with no editor's mark;
+  author; so are `SIERVO (M.), GREY (P.)` pairs (`editors` has names read as editors);
 - `BUREAU D’AUDIENCES PUBLIQUES (2011). Projet`: with no names read, a body before a year in
   parentheses is the author;
 - `Progress and | prospects Zhang, D.,` (title first): words in lower case do not open names;
 - `Kubik, Reinhold, | Händels Rinaldo: Geschichte`, `Baudelaire, Charles, | Oeuvres complètes,`: a
-  phrase between commas that no name list prints (a colon, a word in lower case) ends the names;
-- names closed by an editor's mark (`L Douglas Kiel, | Euel W Elliott (ed.),`, `A. Elmagarmid,
-  editor. Transaction Models`) are the editors, read as the work's authors, and the book its title.
+  phrase between commas that no name list prints (a colon, a word in lower case) ends the names.
 
 Example:
     >>> tokens = ("Reinermann,", "H.:", "Der", "Offentliche", "Sektor", "im", "Netz.")
@@ -38,7 +34,7 @@ from functools import lru_cache
 
 from ..authors import PARTICLES
 from .features import ends_sentence
-from .marks import EDITOR_MARK, IN_MARK, INITIALS, first_run, run_number, runs_of, words_of
+from .marks import EDITOR_MARK, INITIALS, WORD_EDGES, first_run, run_number, runs_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
@@ -103,9 +99,7 @@ def lower_case_opens_names(tokens: tuple[str, ...], labels: list[str]) -> list[s
     return labels
 
 
-
 PARENTHESISED_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d[a-z]?\)[.,:]?$")
-MAX_BODY = 12
 
 
 def body_before_year(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -183,35 +177,6 @@ def number_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 
 
 TITLE_OR_BOOK = ("title", "container-title", "journal")  # the title, or a title the labeller took for a book
-
-
-ROLE_CUE = re.compile(r"^(?:dir|directed|perf|prod|produced|screenplay|ed|eds|edited|narr)[.,:]?$", re.IGNORECASE)
-ROLE_CUES = frozenset({"dir", "directed", "perf", "prod", "produced", "screenplay", "ed", "eds", "edited", "narr"})
-EDITOR_CUE = re.compile(r"^(?:ed|eds|edited)[.,:]?$", re.IGNORECASE)
-MAX_CUE_AT = 30
-MAX_ROLE = 8
-
-
-def title_before_role(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """When every word up to a role cue after a sentence's end (`Dir.`, `Perf.`, `Prod.`, `Ed.`) was
-    read as names, or as the title, they are the title; each role's names up to the next period are
-    editors (`Ed.`) or a note (a film's director, performers, producer), not authors or title."""
-    if labels[:1] not in (["author"], ["title"]) or ROLE_CUES.isdisjoint(words_of(tokens)):
-        return labels
-    cue = next((i for i in range(1, min(len(tokens), MAX_CUE_AT)) if ROLE_CUE.match(tokens[i])
-                and (ends_sentence(tokens[i - 1]) or tokens[i - 1].endswith(("?", "!")))), None)
-    if cue is None or any(label != labels[0] for label in labels[:cue]):
-        return labels
-    labels[:cue] = ["title"] * cue
-    index = cue
-    while index < len(tokens) and ROLE_CUE.match(tokens[index]):
-        stop = next((j for j in range(index + 1, min(index + MAX_ROLE, len(tokens)))
-                     if tokens[j].endswith(".") and len(tokens[j]) > 2), None)
-        if stop is None:
-            break
-        labels[index:stop + 1] = ["editor" if EDITOR_CUE.match(tokens[index]) else "note"] * (stop + 1 - index)
-        index = stop + 1
-    return labels
 
 
 FAMILY_COMMA = re.compile(r"^[A-ZÀ-Þ][\w'’\-]+,$")
@@ -314,23 +279,6 @@ def open_name(token: str) -> bool:
 INITIALISM = re.compile(r"^(?:[A-Z]\.){2,}$")  # `U.S.`
 
 
-
-def editors_open_reference(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """Names opening the reference, read partly as authors and partly as editors up to an editor's mark
-    (`L Douglas Kiel, | Euel W Elliott (ed.),`, `Csampai, Attila, | and Dietmar Holland (eds.),`), are one
-    list of editors (read as the work's authors, as leading editors are)."""
-    runs = runs_of(labels)
-    head = 1 if runs and runs[0][0] == "citation-number" else 0
-    if len(runs) < head + 3 or runs[head][0] != "author" or runs[head + 1][0] != "editor" \
-            or runs[head + 2][0] not in ("title", "date"):
-        return labels
-    if EDITOR_MARK.match(tokens[runs[head + 1][2] - 1]):
-        _, start, end = runs[head]
-        labels[start:end] = ["editor"] * (end - start)
-    return labels
-
-
-
 PAREN_INITIALS = re.compile(r"^\((?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*\)[,;]?$")  # `(M.)`, `(O.A.)`, `(J.-P.)`
 CAPS_FAMILY = re.compile(r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\-]+$")
 
@@ -353,53 +301,8 @@ def parenthesised_initials_continue(tokens: tuple[str, ...], labels: list[str]) 
 BARE_YEAR = re.compile(r"^\(?(?:1[5-9]|20)\d\d[a-z]?\)?[.,:;]?$")
 
 
-
-def editors_without_mark(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """Names read as editors right after the opening author run, with no editor's mark or `In` among
-    them (`Tehfe, M.-A.; Lalevée, | J.; Morlet-Savary, F.; ...`), are more authors."""
-    runs = runs_of(labels)
-    head = 1 if runs and runs[0][0] == "citation-number" else 0
-    if len(runs) < head + 2 or runs[head][0] != "author" or runs[head + 1][0] != "editor":
-        return labels
-    _, start, end = runs[head + 1]
-    if not any(EDITOR_MARK.match(token) or IN_MARK.match(token) or token.lower().strip(".,:") in ("edited", "ed", "by")
-               for token in tokens[start:end]):
-        labels[start:end] = ["author"] * (end - start)
-    return labels
-
-
-
-EDITORS_WORD = re.compile(r"^(?:editors?|eds?)\.$", re.IGNORECASE)
-EDITOR_WORDS = frozenset({"editor", "editors", "ed", "eds"})  # EDITORS_WORD's words
-BOOK_AFTER = frozenset({"journal", "container-title", "editor"})  # what the book after `ed.` was read as
-PROCEEDINGS = re.compile(r"^(?:proc|proceedings|actes|atti)\b", re.IGNORECASE)
-
-
-def editors_then_book(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """`A. Elmagarmid, editor. Transaction Models ... Morgan-Kaufmann, 1992.`: names opening the
-    reference and closed by `editor.`/`eds.`, then a book read as a container with no title read: the
-    names are the editors (read as the work's authors) and the book is the title (a proceedings stays
-    the container)."""
-    if EDITOR_WORDS.isdisjoint(words_of(tokens)):
-        return labels
-    runs = runs_of(labels)
-    head = 1 if runs and runs[0][0] == "citation-number" else 0
-    mark = next((i for i in range(runs[head][2] if len(runs) > head else 0, len(tokens))
-                 if EDITORS_WORD.match(tokens[i])), None) if len(runs) > head and runs[head][0] == "author" else None
-    if mark is None or mark > runs[head][2] + 1 or mark + 1 >= len(tokens) or labels[mark + 1] not in BOOK_AFTER:
-        return labels
-    start, book = runs[head][1], labels[mark + 1]
-    labels[start:mark + 1] = ["editor"] * (mark + 1 - start)
-    book_end = next((j for j in range(mark + 1, len(tokens)) if labels[j] != book
-                     or book == "editor" and j > mark + 1 and ends_sentence(tokens[j - 1])), len(tokens))
-    if "title" not in labels and not PROCEEDINGS.match(tokens[mark + 1]):
-        labels[mark + 1:book_end] = ["title"] * (book_end - mark - 1)
-    return labels
-
-
 NAME_LIST_WORDS = frozenset({"and", "&", "und", "et", "y", "e", "a", "al", "jr", "sr", "others", "for", "the", "of", "on",
                              "behalf", "in"})  # `... a Ben DIJKMANS` (Czech), `for the ARIC Study`
-WORD_EDGES = "\"'“”‘’«»()[]{}<>.,:;!?"
 
 
 def phrase_ends_names(tokens: tuple[str, ...], labels: list[str]) -> list[str]:

@@ -10,7 +10,11 @@
   pages (`(London: Verso, 1991), 39`);
 - pages hold numbers: a pages run without a digit (`Reprinted from`, `Web.`) is a note, so are the words
   after its last number (`1911–15. | www.cell.com,`); a lone year read as the pages of a reference with
-  no date read is the date (`Universite Paris 7, | 1992.`).
+  no date read is the date (`Universite Paris 7, | 1992.`);
+- `Harvard Business Review, Volume 42`, `Word & World XIV: 4`, `Proceedings of SIGIR, 262-269`:
+  volume and issue marks, numbers and page ranges closing a journal's title are not part of it; with
+  no journal read, the title's last sentence closing on numbers is the journal (`performance. | GPS
+  Solutions, | 1-11.`).
 
 Example:
     >>> spaced_range(("Automatica,", "47:", "2462\u2013", "2467,"), ["journal", "volume", "pages", "date"])
@@ -21,7 +25,9 @@ from __future__ import annotations
 
 import re
 
-from .marks import BARE_NUMBER, BARE_YEAR, CONTAINERS, VOLUME_MARK, months, runs_of, words_of
+from . import lexicon
+from .features import ends_sentence
+from .marks import BARE_NUMBER, BARE_YEAR, CONTAINERS, VOLUME_MARK, YEAR_LIKE, first_run, months, runs_of, words_of
 
 PAGE_LIKE = re.compile(r"^(?:pg|pp?|s)\.?$|^[-\u2010-\u2015]*\d+[-\u2010-\u2015]*\d*[.,;)]*$|^[-\u2010-\u2015]+$",
                        re.IGNORECASE)
@@ -217,3 +223,104 @@ def pages_hold_numbers(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
 def has_number(token: str) -> bool:
     """A digit, or Roman numerals in lower case (`xii-xiv`)."""
     return any(ch.isdigit() for ch in token) or ROMAN_PAGES.match(token) is not None
+
+
+NUMBER = re.compile(r"^(?:n[°º]\.?)?\d+[a-z]?(?:[./]\d+)?[,:;.]?$|^[IVXLC]{2,7}[,:;.]?$")
+
+
+RANGE = re.compile(r"^\d+\s*[-\u2010-\u2015]\s*\d+[,.;]?$")
+
+
+PAGE_MARK = re.compile(r"^(?:pages|pp?\.|s\.)$", re.IGNORECASE)
+
+
+NUMERIC = ("volume", "issue")
+
+
+def container_tail(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """Volume and issue marks, numbers and page ranges closing a journal or book title go to the
+    volume, issue or pages: `Harvard Business Review, Volume`, `Word & World XIV:`, `SIGIR, 262-269`."""
+    for label, start, end in runs_of(labels):
+        if label in CONTAINERS:
+            cut = tail_start(tokens, start, end)
+            if cut < end and tail_is_numbers(tokens, labels, label, cut, end):
+                relabel_tail(tokens, labels, cut, end)
+    return labels
+
+
+def tail_start(tokens: tuple[str, ...], start: int, end: int) -> int:
+    """Where the marks, numbers and ranges closing the run `start`..`end` begin (`end` if none)."""
+    cut = end
+    while cut - 1 > start and tail_word(tokens[cut - 1]):
+        cut -= 1
+    if cut < end and cut - 1 > start and RANGE.match(tokens[cut]) and PAGE_MARK.match(tokens[cut - 1]):
+        cut -= 1
+    return cut
+
+
+def tail_word(token: str) -> bool:
+    return bool(VOLUME_MARK.match(token) or NUMBER.match(token) or RANGE.match(token)) and not YEAR_LIKE.match(token)
+
+
+def tail_is_numbers(tokens: tuple[str, ...], labels: list[str], label: str, cut: int, end: int) -> bool:
+    """Whether the tail is the reference's numbers, not the end of a name (`Machine Learning 2`,
+    `Local vaccine in Yama III`, a conference's `August 10-11`): it is marked (`Vol.`, `n°`), or
+    the volume or issue follows it, or it is a page range that no month stands beside."""
+    if any(RANGE.match(tokens[i]) and next_to_month(tokens, i) for i in range(cut, end)):
+        return False
+    after = labels[end] if end < len(labels) else None
+    return any(VOLUME_MARK.match(tokens[i]) for i in range(cut, end)) or after in NUMERIC \
+        or after == "pages" and label == "journal" or all(RANGE.match(tokens[i]) for i in range(cut, end))
+
+
+def next_to_month(tokens: tuple[str, ...], index: int) -> bool:
+    known = lexicon.lexicon()["month"]
+    return any(0 <= i < len(tokens) and tokens[i].rstrip(".,;").lower() in known for i in (index - 1, index + 1))
+
+
+def relabel_tail(tokens: tuple[str, ...], labels: list[str], cut: int, end: int) -> None:
+    """Ranges go to the pages (if none were read), marks to the field they mark, numbers to the volume
+    (the issue's, when the volume was read elsewhere and the issue follows)."""
+    after = labels[end] if end < len(labels) else None
+    has_volume, has_pages = "volume" in labels, "pages" in labels
+    for index in range(cut, end):
+        token = tokens[index]
+        if RANGE.match(token) or PAGE_MARK.match(token):
+            labels[index] = labels[index] if has_pages else "pages"
+        elif VOLUME_MARK.match(token):
+            labels[index] = after if after in NUMERIC else ("volume" if not has_volume else labels[index])
+        elif not has_volume or after == "issue":
+            labels[index] = "volume"
+        elif after in (*NUMERIC, "pages"):
+            labels[index] = after
+
+
+YEARS = re.compile(r"^(?:1[5-9]|20)\d\d(?:[-\u2010-\u2015](?:1[5-9]|20)?\d\d)?[.,;]?$")  # `1648-1696`, `1914`
+
+
+PARENTHESISED_NUMBER = re.compile(r"^\(\d+\)[.,;:]?$")
+
+
+def numbers_close_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
+    """With no journal or book read, the first title's last sentence that names a periodical and
+    closes on its numbers (`performance. | GPS Solutions, | 1-11.`, `humanity. | info, | 9`) is the
+    journal (up to its comma) and the volume, issue or pages."""
+    if "journal" in labels or "container-title" in labels:
+        return labels
+    run = first_run(labels, "title")
+    if run is None:
+        return labels
+    _, start, end = run
+    first_number = end
+    while first_number > start and (RANGE.match(tokens[first_number - 1]) or BARE_NUMBER.match(tokens[first_number - 1])
+                                    or PARENTHESISED_NUMBER.match(tokens[first_number - 1])):
+        first_number -= 1
+    cut = next((i for i in range(first_number - 1, start + 1, -1) if ends_sentence(tokens[i - 1])), None)
+    if first_number == end or cut is None or not tokens[first_number - 1].endswith(",") or first_number - cut > 6 \
+            or any(YEARS.match(token) for token in tokens[first_number:end]):  # `Domestic fish, 1648-1696.`: a title's
+        return labels
+    labels[cut:first_number] = ["journal"] * (first_number - cut)
+    for index in range(first_number, end):
+        labels[index] = "pages" if RANGE.match(tokens[index]) else (
+            "issue" if PARENTHESISED_NUMBER.match(tokens[index]) else "volume")
+    return labels

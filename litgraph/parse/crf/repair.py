@@ -3,10 +3,7 @@
 Each rule fixes a confusion whose right answer the printed string tells for certain,
 whatever the model learnt:
 
-- `(n.d.)`, `n.d.`, `s.d.` ("no date") is the date, never an author;
-- with no date read, a bare year at the edge of the first title or names (`Eales, S (ed.) 2003, The`,
-  `problems, 1997. Computational`, `Swift, R. A 1948. Deer`) is the date;
-- a parenthesis opened in the date closes in the date (`(2020, March 5).`);
+- where the date is (`dates`);
 - `in Jones, B. (ed.)` after the title names editors, and the title that follows is the book;
 - a reference with no title whose only container is a book (not a journal) is that book
   (`Smith J, Jones K, editors. Peer work. London: Sage; 2010.`);
@@ -27,17 +24,15 @@ Example:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from . import containers, namelists
+from . import containers, editors, namelists
+from .dates import (close_date_parenthesis, no_date, title_after_date_parenthesis, wordy_date_opens_title,
+                    year_at_run_edge)
 from .features import PAGE_RANGE, ends_sentence
 from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, Labels, first_run, runs_of, text_of
 from .numbers import (numbers_in_place, page_count, pages_after_issue, pages_hold_numbers, range_after_quoted_title,
                       spaced_range)
 
-NO_DATE = re.compile(r"^\(?(?:n\.\s?d|s\.\s?d|o\.\s?J)\.?\)?[.,:;]?$", re.IGNORECASE)
-NO_DATE_STARTS = "(nNsSoO"  # what "(n.d.)", "s.d." and "o.J." start with
-MAX_DATE_TAIL = 3
 NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+|[A-Z]\.?)[.,]?$")  # `Nünning.`, `Hönke`
 ARTICLE_CUE = re.compile(r"^(?:article|art\.?|paper)$", re.IGNORECASE)
 
@@ -48,96 +43,6 @@ def repair(tokens: tuple[str, ...], labels: tuple[str, ...]) -> tuple[str, ...]:
     for rule in RULES:
         fixed = rule(tokens, fixed)
     return tuple(fixed)
-
-
-def no_date(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """ "(n.d.)" is the date."""
-    text = text_of(tokens)
-    if "n.d" not in text and "s.d" not in text and "o.j" not in text:
-        return labels
-    for index, token in enumerate(tokens):
-        if token[:1] in NO_DATE_STARTS and is_no_date(token):
-            labels[index] = "date"
-    return labels
-
-
-@lru_cache(maxsize=65536)
-def is_no_date(token: str) -> bool:
-    return NO_DATE.match(token) is not None
-
-
-MAX_HEAD = 2
-PERSONS = ("author", "editor")
-
-
-def year_at_run_edge(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """With no date read: in the first names or title run, a bare year (`2003,`, `(1985/1983).`,
-    `1950b`) within two words of its start, or ending the title, is the date (with a bracketed year
-    after it: `1940 [1933].`); the one or two title words before it go back to the names."""
-    if "date" in labels:
-        return labels
-    for label, start, end in runs_of(labels):
-        if label != "title" and label not in PERSONS:
-            continue
-        index = next((i for i in range(start, end) if BARE_YEAR.match(tokens[i])), None)
-        if index is None and label in PERSONS:
-            continue
-        if index is not None and (index - start <= MAX_HEAD or label == "title" and index == end - 1):
-            stop = next((i for i in range(index + 1, end) if not BARE_YEAR.match(tokens[i])), end)
-            labels[index:stop] = ["date"] * (stop - index)
-            if label == "title" and index - start <= MAX_HEAD and start > 0 and labels[start - 1] in PERSONS:
-                labels[start:index] = [labels[start - 1]] * (index - start)
-        break
-    return labels
-
-
-def close_date_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """The tokens up to the ")" that closes a date's "(" belong to the date."""
-    depth = 0
-    for index, (token, label) in enumerate(zip(tokens, labels)):
-        if label == "date":
-            depth += token.count("(") - token.count(")")
-            continue
-        if depth > 0 and index > 0 and labels[index - 1] == "date":
-            closing = next((j for j in range(index, min(index + MAX_DATE_TAIL, len(tokens))) if ")" in tokens[j]), None)
-            if closing is not None and "(" not in "".join(tokens[index:closing + 1]):
-                labels[index:closing + 1] = ["date"] * (closing + 1 - index)
-        depth = 0
-    return labels
-
-
-def title_after_date_parenthesis(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """The words between a date closed in parentheses (`(1989, Sept 1).`) and the title run right after
-    them, read as the date or a note, open the title (`(1990, April 6). | 200 | students participate`,
-    `(1989, Sept 1). | Campus pub | to open this month.`)."""
-    for label, start, end in runs_of(labels):
-        if label != "date" or not tokens[start].startswith("("):
-            continue
-        close = next((i for i in range(start, end) if tokens[i].rstrip(".,:;").endswith(")")), None)
-        title = next((i for i in range(end, len(tokens)) if labels[i] not in ("date", "note")), None)
-        if close is not None and title is not None and title > close + 1 and labels[title] == "title" \
-                and tokens[close].endswith(").") and not any(")" in t or "(" in t or BARE_YEAR.match(t)
-                                                             for t in tokens[close + 1:title]):
-            labels[close + 1:title] = ["title"] * (title - close - 1)
-        break
-    return labels
-
-
-def wordy_date_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
-    """A date run without a digit (not `n.d.`) right between the names and the title, in a reference
-    whose date is read elsewhere with its year, is the title's first word: `Kubiatowicz. | APRIL: | a
-    processor architecture`, a word that names a month."""
-    runs = runs_of(labels)
-    for number in range(1, len(runs) - 1):
-        label, start, end = runs[number]
-        if label == "date" and runs[number - 1][0] == "author" and runs[number + 1][0] == "title" \
-                and not any(ch.isdigit() for token in tokens[start:end] for ch in token) \
-                and not any(map(is_no_date, tokens[start:end])) \
-                and any(label == "date" and any(ch.isdigit() for ch in token)
-                        for token, label in zip(tokens[end:], labels[end:])):
-            labels[start:end] = ["title"] * (end - start)
-            break
-    return labels
 
 
 def editors_after_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -387,15 +292,13 @@ def translator_cue(tokens: tuple[str, ...], index: int) -> str | None:
 # The rules in the order they run: each sees the labels the ones before it left.
 
 
-RULES = (namelists.ditto_author, namelists.lower_case_opens_names, no_date, year_at_run_edge, namelists.title_before_role, quote_ends_authors,
-         namelists.initials_end_authors, author_list_continues, namelists.inverted_name_ends_list,
-         namelists.given_name_closes_authors, namelists.body_opens_title,
-         namelists.parenthesised_initials_continue,
-         namelists.authors_end_in_punctuation, namelists.phrase_ends_names, namelists.number_opens_title, close_date_parenthesis, title_after_date_parenthesis,
-         wordy_date_opens_title,
-         editors_after_title, book_without_title,
-         volume_after_journal, article_cue, quoted_title, islands, namelists.body_before_year, pages_after_issue, spaced_range, title_tail,
-         title_edges, *containers.RULES, page_count,
-         numbers_in_place, pages_hold_numbers, namelists.editors_open_reference, range_after_quoted_title,
-         namelists.editors_without_mark, namelists.editors_then_book,
+RULES = (namelists.ditto_author, namelists.lower_case_opens_names, no_date, year_at_run_edge, editors.title_before_role,
+         quote_ends_authors, namelists.initials_end_authors, author_list_continues, namelists.inverted_name_ends_list,
+         namelists.given_name_closes_authors, namelists.body_opens_title, namelists.parenthesised_initials_continue,
+         namelists.authors_end_in_punctuation, namelists.phrase_ends_names, namelists.number_opens_title,
+         close_date_parenthesis, title_after_date_parenthesis, wordy_date_opens_title, editors_after_title,
+         book_without_title, volume_after_journal, article_cue, quoted_title, islands, namelists.body_before_year,
+         pages_after_issue, spaced_range, title_tail, title_edges, *containers.RULES, page_count, numbers_in_place,
+         pages_hold_numbers, editors.editors_open_reference, range_after_quoted_title, editors.editors_without_mark,
+         editors.editors_then_book,
          year_at_run_edge)  # once more: the rules after its first turn may have made a run the title
