@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from . import lexicon
-from .marks import CONTAINERS, IN_MARK, YEAR_LIKE, months, run_number, runs_of, text_of, words_of
+from .marks import BARE_YEAR, CONTAINERS, IN_MARK, MEETING, YEAR_LIKE, months, run_number, runs_of, text_of, words_of
 
 INSTITUTION = re.compile(r"^(?:univ|university|universit[éeyàä]t?|universidad|universidade|università|dept|"
                          r"department|institute|institut|laboratory|laboratories|lab|labs|center|centre|school|"
@@ -50,9 +50,6 @@ def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 
-MEETING = re.compile(r"^(?:in:?\s+)?(?:the\s+)?(?:proc\.?|proceedings|\d+(?:st|nd|rd|th)|first|second|third|"
-                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|international|annual|ieee|"
-                     r"acm|conference|conf\.?|workshop|symposium|symp\.?|congress|meeting|colloquium)\b", re.IGNORECASE)
 PLACE_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’\-]+\.?,?$")
 NOT_PLACE = frozenset({"part", "vol", "volume", "volumes", "special", "issue", "session", "track", "section",
                        "supplement", "series", "and", "the"})
@@ -183,7 +180,6 @@ MEETING_WORD = re.compile(r"\b(?:proc\.|conf\.|symp\.|(?:proceedings|conference|
                           r"colloquium|convention|summit)\b)")  # asked of lower-case text
 MEETING_WORDS = frozenset({"proc", "conf", "symp", "proceedings", "conference", "symposium", "workshop", "congress",
                            "meeting", "colloquium", "convention", "summit"})  # MEETING_WORD's, as `words_of` has them
-FULL_YEAR = re.compile(r"^(?:1[89]|20)\d\d[.,;:]?$")
 NAME_ABBREVIATIONS = frozenset({"proc.", "conf.", "symp.", "int.", "intl.", "ann."})
 MAX_YEAR_GAP = 2
 
@@ -196,7 +192,7 @@ def year_in_meeting_name(tokens: tuple[str, ...], labels: list[str]) -> list[str
     if "date" not in labels or MEETING_WORDS.isdisjoint(words_of(tokens)):
         return labels
     for index in [i for i, label in enumerate(labels) if label == "date"]:
-        if FULL_YEAR.match(tokens[index]) and not year_closes_name(tokens, labels, index):
+        if BARE_YEAR.match(tokens[index]) and not year_closes_name(tokens, labels, index):
             year_opens_name(tokens, labels, index)
     return labels
 

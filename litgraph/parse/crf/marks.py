@@ -28,6 +28,10 @@ VOLUME_MARK = re.compile(r"^(?:vol|volume|v|no|n[°º]?|nr|num|issue|heft|h|t|to
                          re.IGNORECASE)
 # What may follow a title's run and take its last words or its `in ...` (`containers.title_before_in`)
 TAIL_TAKERS = frozenset({"journal", "container-title", "location", "publisher", "collection-title"})
+MEETING = re.compile(r"^(?:in:?\s+)?(?:the\s+)?(?:proc\.?|proceedings|\d+(?:st|nd|rd|th)|first|second|third|"
+                     r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|international|annual|ieee|"
+                     r"acm|conference|conf\.?|workshop|symposium|symp\.?|congress|meeting|colloquium)\b", re.IGNORECASE)  # a meeting's name opens so
+JOINS = frozenset({"and", "&", "und", "et", "y"})  # what joins the last two names of a list
 MORE_MONTHS = frozenset({"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
                          "ottobre", "dicembre", "janeiro", "fevereiro", "março", "maio", "junho", "julho", "setembro",
                          "outubro", "dezembro"})  # Italian and Portuguese months, beside the lexicon's

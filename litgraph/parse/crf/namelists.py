@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from ..authors import PARTICLES
 from .features import ends_sentence
-from .marks import EDITOR_MARK, INITIALS, WORD_EDGES, first_run, run_number, runs_of
+from .marks import EDITOR_MARK, INITIALS, JOINS, WORD_EDGES, first_run, run_number, runs_of
 
 DITTO = re.compile(r"^[\u2012-\u2015_\-]{2,}[.,:;]?$")
 
@@ -119,7 +119,6 @@ def body_before_year(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     return labels
 
 UPPER_INITIALS = re.compile(r"^[A-Z]{1,3}$|^[A-Z]\.?$")  # "JH", "K": Vancouver initials end a list bare
-JOINS = frozenset({"and", "&", "und", "et", "y"})
 YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 QUOTE_OPENERS = "\"\u201c\u00ab'\u2018"
 

@@ -29,7 +29,7 @@ from . import containers, editors, namelists
 from .dates import (close_date_parenthesis, no_date, title_after_date_parenthesis, wordy_date_opens_title,
                     year_at_run_edge)
 from .features import PAGE_RANGE, ends_sentence
-from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, TAIL_TAKERS, Labels, first_run, runs_of, text_of
+from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, JOINS, TAIL_TAKERS, Labels, first_run, runs_of, text_of
 from .numbers import (numbers_in_place, page_count, pages_after_issue, pages_hold_numbers, range_after_quoted_title,
                       spaced_range)
 
@@ -82,8 +82,8 @@ def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[st
         last = next((i for i in range(start + 1, min(start + 5, len(tokens))) if tokens[i].endswith((",", "."))), None)
         if last is None:
             return labels
-        name = tokens[start + 1 if tokens[start].lower() in LIST_JOINS else start:last + 1]
-        if len(name) > 3 and name[1].lower() in LIST_JOINS and start == end and labels[:end] == ["author"]:
+        name = tokens[start + 1 if tokens[start].lower() in JOINS else start:last + 1]
+        if len(name) > 3 and name[1].lower() in JOINS and start == end and labels[:end] == ["author"]:
             name = name[2:]  # `Cappello, | Stefania and Alfons Prandi.`: the first name's given name, then the next
         if not (2 <= len(name) <= 3 and all(map(name_word, name))) or "title" != labels[last] \
                 or any(word.lower().rstrip(",") in NOT_NAME_WORDS for word in name):
@@ -96,7 +96,6 @@ def author_list_continues(tokens: tuple[str, ...], labels: list[str]) -> list[st
 
 
 MAX_MORE_NAMES = 8
-LIST_JOINS = frozenset({"and", "&", "und", "et", "y"})
 NOT_NAME_WORDS = frozenset({"the", "a", "an", "vol.", "no.", "in", "on", "of", "le", "la", "les", "der", "die", "das",
                             "el"})  # (an initial `A.` keeps its period: a name)
 

@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 
 from .features import ends_sentence
-from .marks import (CONTAINERS, EDITOR_MARK, IN_MARK, TAIL_TAKERS, VOLUME_MARK, first_run, run_number, runs_of, text_of,
-                    words_of)
+from .marks import (CONTAINERS, EDITOR_MARK, IN_MARK, MEETING, TAIL_TAKERS, VOLUME_MARK, first_run, run_number, runs_of,
+                    text_of, words_of)
 
 
 def title_before_in(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -304,8 +304,6 @@ def article_opens_title(tokens: tuple[str, ...], labels: list[str]) -> list[str]
     return labels
 
 
-MEETING_OPENING = re.compile(r"^(?:International|Annual|National|European|World|Regional|Conference|Symposium|"
-                             r"Workshop|Congress|Meeting|Colloquium|Biennial|Joint)\b")
 ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
@@ -318,7 +316,7 @@ def ordinal_opens_meeting(tokens: tuple[str, ...], labels: list[str]) -> list[st
         return labels
     end, (label, start, _) = runs[number][2], runs[number + 1]
     if ORDINAL.match(tokens[end - 1]) and end - 1 > runs[number][1] and tokens[end - 2].endswith(",") \
-            and MEETING_OPENING.match(tokens[start]):
+            and MEETING.match(tokens[start]):
         labels[end - 1] = label
     return labels
 
