@@ -52,10 +52,10 @@ class BuildSummary:
 
 def parse_entries(raw_entries: tuple[RawEntry, ...]) -> list[ReferenceEntry]:
     """The parse stage: every printed line becomes a ReferenceEntry with parsed fields."""
-    from .libraries import parse_raw_entry   # a printed line, or an imported record read by its format
+    from .libraries import parse_raw_entries   # a printed line, or an imported record read by its format
 
-    return [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, parse_raw_entry(r), r.path, r.line)
-            for r in raw_entries]
+    return [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, parsed, r.path, r.line)
+            for r, parsed in zip(raw_entries, parse_raw_entries(raw_entries))]
 
 
 def parse_entries_cached(raw_entries: tuple[RawEntry, ...], build_dir: Path, parser_model: str | Path | None = None
@@ -68,11 +68,11 @@ def parse_entries_cached(raw_entries: tuple[RawEntry, ...], build_dir: Path, par
     """
     from functools import partial
 
-    from .libraries import parse_raw_entry
+    from .libraries import parse_raw_entries
     from .parsecache import load_cache, parse_with_cache, parser_fingerprint, save_cache
 
     cache = load_cache(build_dir, parser_fingerprint(parser_model))
-    parsed, lists = parse_with_cache(raw_entries, cache, partial(parse_raw_entry, model=parser_model))
+    parsed, lists = parse_with_cache(raw_entries, cache, partial(parse_raw_entries, model=parser_model))
     if cache.warning or lists.keys() != cache.lists.keys():
         save_cache(build_dir, cache.fingerprint, lists)
     entries = [ReferenceEntry(r.paper_doi, r.list, r.position, r.raw, p, r.path, r.line)

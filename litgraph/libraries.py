@@ -19,6 +19,7 @@ field). Positions count every entry, refused ones too, so they never shift.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -149,6 +150,18 @@ def failure_reason(block) -> str:
 
 def first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else text
+
+
+def parse_raw_entries(entries: Sequence[RawEntry], model: str | Path | None = None) -> list[ParsedReference]:
+    """`parse_raw_entry` for each of `entries`, in order, the printed lines parsed together (much faster)."""
+    from .imports import format_of_path
+    from .parse.reference import parse_references
+
+    printed = [i for i, e in enumerate(entries) if format_of_path(e.path) is None and e.list != "library"]
+    parsed: list[ParsedReference | None] = [None] * len(entries)
+    for i, one in zip(printed, parse_references([entries[i].raw for i in printed], model)):
+        parsed[i] = one
+    return [one if one is not None else parse_raw_entry(entry, model) for one, entry in zip(parsed, entries)]
 
 
 def parse_raw_entry(entry: RawEntry, model: str | Path | None = None) -> ParsedReference:

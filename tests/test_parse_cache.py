@@ -31,13 +31,13 @@ def outputs(build: Path) -> dict[str, bytes]:
 def counted_parses(monkeypatch):
     """How many entries the build sends to the real parser (which still runs)."""
     calls = []
-    real = litgraph.libraries.parse_raw_entry
+    real = litgraph.libraries.parse_raw_entries
 
-    def counting(entry, model=None):
-        calls.append(entry.path)
-        return real(entry, model)
+    def counting(entries, model=None):
+        calls.extend(entry.path for entry in entries)
+        return real(entries, model)
 
-    monkeypatch.setattr(litgraph.libraries, "parse_raw_entry", counting)
+    monkeypatch.setattr(litgraph.libraries, "parse_raw_entries", counting)
     return calls
 
 
@@ -112,7 +112,7 @@ def test_every_seed_entry_survives_the_cache_round_trip():
 def test_parse_with_cache_keeps_input_order_across_lists():
     raw = load_corpus(ROOT / "corpus").entries
     shuffled = tuple(reversed(raw))
-    parsed, lists = parse_with_cache(shuffled, ParseCache("x", {}), litgraph.libraries.parse_raw_entry)
+    parsed, lists = parse_with_cache(shuffled, ParseCache("x", {}), litgraph.libraries.parse_raw_entries)
     assert parsed == [e.parsed for e in parse_entries(shuffled)]
     again, _ = parse_with_cache(shuffled, ParseCache("x", lists), lambda r: pytest.fail("parsed again"))
     assert again == parsed

@@ -112,11 +112,9 @@ def read_seed(paper, roots: list[Path]) -> str:
 
 def resolve_paper(text: str, paper, corpus):
     """Every citation in the seed's body, resolved against the paper's reference list."""
-    from ..findings.citations import Resolution, body_span, check_text, extract_citations
-    from ..parse import parse_reference
+    from ..findings.citations import Resolution, body_span, check_text, extract_citations, reference_list
 
-    entries = {e.position: parse_reference(e.raw) for e in corpus.entries
-               if e.paper_doi == paper.doi and e.list == "references"}
+    entries = reference_list(corpus, paper.doi)
     if entries:
         return check_text(text, entries)
     start, end = body_span(text)

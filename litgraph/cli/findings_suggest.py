@@ -52,15 +52,14 @@ def suggest(text: str, paper: str, out: str | None, corpus_dir: str) -> None:
     import yaml
 
     from ..corpus import load_corpus
+    from ..findings.citations import reference_list
     from ..findings.concepts import load_concepts
     from ..findings.suggest import draft_document, draft_findings
-    from ..parse import parse_reference
 
     check_out(out, corpus_dir)
     corpus = load_corpus(corpus_dir)
     (record,) = select_papers(corpus.papers, (paper,))
-    entries = {e.position: parse_reference(e.raw) for e in corpus.entries
-               if e.paper_doi == record.doi and e.list == "references"}
+    entries = reference_list(corpus, record.doi)
     drafted = draft_findings(read_text(text), entries, load_concepts(vocabulary_files(corpus_dir)), record.slug)
     document = draft_document(record.doi, record.source or text, drafted, dt.date.today().isoformat())
     dumped = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)

@@ -65,9 +65,9 @@ def build(corpus_dir: str, build_dir: str, fmt: str, show_warnings: bool, no_wai
 def checked_model(parser_model):
     """The model file, checked before the build starts: a bad one is one line and exit 2, not a failure mid-parse."""
     if parser_model is not None:
-        from ..parse.crf.model import load_tagger, model_path
+        from ..parse.crf.model import load_weights, model_path
 
-        load_tagger(model_path(parser_model))
+        load_weights(model_path(parser_model))
     return parser_model
 
 

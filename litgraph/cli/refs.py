@@ -50,10 +50,10 @@ def parse_command(source: str, fmt: str, explain: bool, model: str | None) -> No
     from ..output import write_rows
 
     if model is not None:
-        from ..parse.crf.model import load_tagger, model_path
-        load_tagger(model_path(model))  # a bad --model fails now, not at the first string a style cannot read
-    records = [parse_line(line, note, explain, model) for line, note in read_lines(source)
-               if line.strip() and not line.lstrip().startswith("#")]
+        from ..parse.crf.model import load_weights, model_path
+        load_weights(model_path(model))  # a bad --model fails now, not at the first string a style cannot read
+    lines = [(line, note) for line, note in read_lines(source) if line.strip() and not line.lstrip().startswith("#")]
+    records = parse_lines(lines, explain, model)
     if fmt == "table":
         write_rows([table_row(r) for r in records], ["type", "authors", "year", "title", "container",
                                                      "volume", "pages", "warnings"], "table")
@@ -61,13 +61,17 @@ def parse_command(source: str, fmt: str, explain: bool, model: str | None) -> No
         write_rows(records, [], "jsonl")
 
 
-def parse_line(line: str, note: str | None, explain: bool, model: str | None) -> dict[str, object]:
-    """One input line's record: the parsed fields, confidence, reader and, if asked, the tokens."""
+def parse_lines(lines: list[tuple[str, str | None]], explain: bool, model: str | None) -> list[dict[str, object]]:
+    """Each input line's record (the lines parsed together: much faster than one by one)."""
     from ..parse import split_position
-    from ..parse.reference import explain_reference
+    from ..parse.reference import explain_references
 
-    _, text = split_position(line.strip())
-    parse = explain_reference(text, model, explain)
+    parses = explain_references([split_position(line.strip())[1] for line, _ in lines], model, explain)
+    return [record_of(parse, note, explain) for parse, (_, note) in zip(parses, lines)]
+
+
+def record_of(parse, note: str | None, explain: bool) -> dict[str, object]:
+    """One line's record: the parsed fields, confidence, reader and, if asked, the tokens."""
     record = parse.reference.as_dict()
     record["warnings"] = ([note] if note else []) + record["warnings"]
     record.update(confidence=parse.confidence, reader=parse.reader)

@@ -94,15 +94,14 @@ def reference_entries(corpus_dir: str | Path) -> list[RawEntry]:
 
 def plan_match(corpus_dir: str | Path, limit: int | None = None, redo: bool = False) -> MatchPlan:
     """The entries without a DOI that no earlier run or curator has decided (at most `limit`)."""
-    from ..parse import parse_reference
+    from ..parse.reference import parse_references
 
     entries = reference_entries(corpus_dir)
     matches, review = read_matches(corpus_dir), read_review(corpus_dir)
     by_curator = curator_decided(review)
     pending, with_doi, decided = [], 0, 0
-    for entry in entries:
+    for entry, parsed in zip(entries, parse_references([e.raw for e in entries])):
         key = f"{entry.paper_doi}#references/{entry.position}"
-        parsed = parse_reference(entry.raw)
         if parsed.doi:
             with_doi += 1
         elif key in by_curator:

@@ -54,12 +54,12 @@ class RefreshSummary:
 
 def known_dois(corpus_dir: str | Path, only_papers: bool = False) -> list[str]:
     """Every DOI litgraph knows (lower case, sorted): papers first, then, unless `only_papers`, the rest."""
-    from ..parse import parse_reference
+    from ..parse.reference import parse_references
 
     papers = {p.doi.lower() for p in load_corpus(corpus_dir).papers} | set(added_paper_paths(corpus_dir))
     if only_papers:
         return sorted(papers)
-    printed = {d.lower() for e in reference_entries(corpus_dir) if (d := parse_reference(e.raw).doi)}
+    printed = {p.doi.lower() for p in parse_references([e.raw for e in reference_entries(corpus_dir)]) if p.doi}
     matched = {m.doi for m in load_accepted_matches(corpus_dir).values()}
     return sorted(papers) + sorted((printed | matched) - papers)
 

@@ -321,3 +321,11 @@ def check_text(text: str, entries: Mapping[int, ParsedReference]) -> list[Resolu
     """Resolve every citation in the body of a seed text against the paper's list."""
     start, end = body_span(text)
     return [resolve_citation(c, entries) for c in extract_citations(text, start, end)]
+
+
+def reference_list(corpus, paper_doi: str) -> dict[int, ParsedReference]:
+    """A paper's printed reference list, parsed (all together), by position."""
+    from ..parse.reference import parse_references
+
+    entries = [e for e in corpus.entries if e.paper_doi == paper_doi and e.list == "references"]
+    return dict(zip((e.position for e in entries), parse_references([e.raw for e in entries])))

@@ -79,8 +79,8 @@ def line(name: str, c: Counter) -> str:
 
 def evaluate(corpus_dir: Path, seeds_root: Path) -> dict[str, Counter]:
     from ..corpus import load_corpus
-    from ..parse import parse_reference
     from ..project import legacy_project
+    from .citations import reference_list
     from .concepts import load_concepts
     from .load import load_findings
     from .suggest import draft_findings
@@ -91,8 +91,7 @@ def evaluate(corpus_dir: Path, seeds_root: Path) -> dict[str, Counter]:
     scores = {}
     for paper in corpus.papers:
         text = (seeds_root / Path(paper.source).name).read_text(encoding="utf-8")
-        entries = {e.position: parse_reference(e.raw) for e in corpus.entries
-                   if e.paper_doi == paper.doi and e.list == "references"}
+        entries = reference_list(corpus, paper.doi)
         drafted = draft_findings(text, entries, concepts, paper.slug)
         scores[paper.slug] = score_paper([f for f in coded if f.paper_doi == paper.doi], drafted)
     return scores

@@ -76,10 +76,10 @@ def score(gold: list[dict], anystyle: bool, model: str | None = None) -> tuple[A
 def score_with_halves(gold: list[dict], anystyle: bool,
                       model: str | None = None) -> tuple[AccuracyReport, float, tuple[AccuracyReport, ...]]:
     """`score`, and for the AnyStyle sets the reports on their odd and even positions apart."""
-    from . import parse_reference
+    from .reference import parse_references
 
     started = time.process_time()
-    parsed: list[ParsedReference] = [parse_reference(record["raw"], model) for record in gold]
+    parsed: list[ParsedReference] = parse_references([record["raw"] for record in gold], model)
     rate = len(gold) / max(time.process_time() - started, 1e-9)
     if not anystyle:
         return evaluate(gold, parsed), rate, ()

@@ -198,10 +198,10 @@ def gold_paths(paths: Sequence[str]) -> list[Path]:
 
 def evaluate_files(paths: Sequence[str | Path]) -> AccuracyReport:
     """Parse every gold record's ``raw`` and evaluate; the one-call form for tests and CLIs."""
-    from . import parse_reference
+    from .reference import parse_references
 
     gold = load_gold(paths)
-    return evaluate(gold, [parse_reference(record["raw"]) for record in gold])
+    return evaluate(gold, parse_references([record["raw"] for record in gold]))
 
 
 def main_evaluate(argv: Sequence[str] | None = None) -> int:

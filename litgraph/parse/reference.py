@@ -13,13 +13,14 @@ The order, one path per field:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import ParsedReference
 from .identifiers import take_doi, take_status, take_urls
 from .normalise import normalise
-from .reading import to_reference
+from .reading import Reading, to_reference
 from .styles import read_certain
 
 
@@ -59,22 +60,59 @@ def parse_reference(raw: str, model: str | Path | None = None) -> ParsedReferenc
     return explain_reference(raw, model).reference
 
 
+def parse_references(raws: Sequence[str], model: str | Path | None = None) -> list[ParsedReference]:
+    """`parse_reference` for each of `raws`, in order: the strings the labeller reads are labelled
+    together, which is several times faster than one at a time (use this for a list).
+
+    Example:
+        >>> [ref.year for ref in parse_references(["Smith J. A title. J Test. 2001;1:1-2.", ""])]
+        [2001, None]
+    """
+    return [parse.reference for parse in explain_references(raws, model)]
+
+
 def explain_reference(raw: str, model: str | Path | None = None, explain: bool = False) -> Parse:
     """`parse_reference` with how it was read; `explain` labels the tokens even for a seed style."""
+    return explain_references([raw], model, explain)[0]
+
+
+def explain_references(raws: Sequence[str], model: str | Path | None = None, explain: bool = False) -> list[Parse]:
+    """`explain_reference` for each of `raws`, in order, the labeller's strings labelled together."""
+    for raw in raws:
+        if not isinstance(raw, str):
+            raise TypeError(f"parse_reference expects a str, not {type(raw).__name__}")
+    prepared = [guarded(raw, prepare, raw) for raw in raws]
+    wanted = [p for p in prepared if isinstance(p, Prepared) and (p.reading is None or explain)]
+    labellings = dict(zip(map(id, wanted), label_all([p.text for p in wanted], model)))
+    return [guarded(p.raw, finish, p, labellings.get(id(p))) if isinstance(p, Prepared) else p for p in prepared]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A string cleaned, its identifiers taken, and a certain seed style's reading (else None: the labeller reads)."""
+
+    raw: str
+    text: str
+    doi: str | None
+    notes: tuple[str, ...]
+    reading: Reading | None
+
+
+def guarded(raw: str, step, *args) -> Parse | Prepared:
+    """`step(*args)`, or, if it fails, a record that keeps `raw` and says why (the contract: one
+    record per string, whatever it holds); a bad model file is not a string's fault and is raised."""
     from .crf.model import ModelError
 
-    if not isinstance(raw, str):
-        raise TypeError(f"parse_reference expects a str, not {type(raw).__name__}")
     try:
-        return read_reference(raw, model, explain)
+        return step(*args)
     except ModelError:
         raise
     except Exception as exc:  # noqa: BLE001 - the contract: one record per string, whatever it holds
         return Parse(ParsedReference(raw=raw, warnings=(f"could not be read ({type(exc).__name__}: {exc})",)))
 
 
-def read_reference(raw: str, model: str | Path | None, explain: bool) -> Parse:
-    """The parse proper: clean, take identifiers, then a certain seed style or the labeller."""
+def prepare(raw: str) -> Parse | Prepared:
+    """Clean, refuse what is no reference, take identifiers, try the seed styles."""
     text, notes = normalise(raw)
     if not text.strip(" .,;:-"):
         return Parse(ParsedReference(raw=raw, warnings=notes + ("empty reference string",)), "none")
@@ -84,11 +122,49 @@ def read_reference(raw: str, model: str | Path | None, explain: bool) -> Parse:
     doi, rest = take_doi(text)
     rest, status = take_status(take_urls(rest))
     reading = read_certain(rest, status)
-    if reading is not None:
-        notes += (f"marked '{status}'",) if status else ()
-        return Parse(to_reference(raw, reading, doi, notes), "style", {},
-                     label(text, model) if explain else None)
-    return read_labelled(raw, text, doi, notes, model)
+    if reading is not None and status:
+        notes += (f"marked '{status}'",)
+    return Prepared(raw, text, doi, notes, reading)
+
+
+def finish(prepared: Prepared, labelling) -> Parse:
+    """The record: the seed style's reading, else the fields the labeller's `labelling` gives."""
+    from .crf.fields import read_fields
+
+    if prepared.reading is not None:
+        return Parse(to_reference(prepared.raw, prepared.reading, prepared.doi, prepared.notes), "style", {},
+                     labelling)
+    if labelling is None:
+        raise ValueError("the labeller could not read it")
+    fields = read_fields(prepared.raw, labelling, prepared.doi, prepared.notes)
+    return Parse(fields.reference, "crf", fields.confidence, labelling)
+
+
+def label_all(texts: list[str], model: str | Path | None) -> list:
+    """The labeller's reading of each of `texts` (together; one at a time if that fails, None for a
+    string that fails alone). The model loads on first use."""
+    from .crf.labeller import label_texts
+    from .crf.model import ModelError
+
+    try:
+        return label_texts(texts, model)
+    except ModelError:
+        raise
+    except Exception:  # noqa: BLE001 - find the string at fault; the others are labelled as usual
+        return [one_label(text, model) for text in texts]
+
+
+def one_label(text: str, model: str | Path | None):
+    """One string's labelling, or None if the labeller fails on it."""
+    from .crf.labeller import label_text
+    from .crf.model import ModelError
+
+    try:
+        return label_text(text, model)
+    except ModelError:
+        raise
+    except Exception:  # noqa: BLE001 - `finish` turns None into the string's warning
+        return None
 
 
 def is_binary(text: str) -> bool:
@@ -98,19 +174,3 @@ def is_binary(text: str) -> bool:
         return False
     odd = sum(1 for ch in sample if ch == "\ufffd" or unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
     return odd * 10 > len(sample)
-
-
-def label(text: str, model: str | Path | None):
-    """The labeller's reading of `text` (imported here: python-crfsuite loads on first use)."""
-    from .crf.labeller import label_text
-
-    return label_text(text, model)
-
-
-def read_labelled(raw: str, text: str, doi: str | None, notes: tuple[str, ...], model: str | Path | None) -> Parse:
-    """The fields the labeller reads from `text`."""
-    from .crf.fields import read_fields
-
-    labelling = label(text, model)
-    fields = read_fields(raw, labelling, doi, notes)
-    return Parse(fields.reference, "crf", fields.confidence, labelling)

@@ -164,10 +164,17 @@ OFFSET_BYTES = tuple(f"{offset}:".encode() for offset in OFFSETS)
 def context_features(tokens: list[str]) -> list[tuple[bytes, ...]]:
     """Running state: sentences ended, a year seen, inside quotes, inside parentheses; and what is
     still to come: the sentences left before the end, a year ahead."""
-    rows, ends, years = [], [], []
+    return [CONTEXT_ROWS[code] for code in context_codes(tokens)]
+
+
+def context_codes(tokens: list[str]) -> list[int]:
+    """Each token's context (`context_features`) as one number below `CONTEXT_COUNT`: the sentences
+    ended (0-6) * 64 + a year seen * 32 + inside quotes * 16 + inside parentheses * 8 + the sentences
+    left (0-3) * 2 + a year ahead."""
+    codes, ends, years = [], [], []
     sentences, year_seen, quoted, depth = 0, False, False, 0
     for token in tokens:
-        rows.append(CONTEXTS[sentences if sentences < 6 else 6, year_seen, quoted, depth > 0])
+        codes.append((sentences if sentences < 6 else 6) * 64 + year_seen * 32 + quoted * 16 + (depth > 0) * 8)
         ended, year, delta, quoted = token_state(token, quoted)
         ends.append(ended)
         years.append(year)
@@ -176,17 +183,18 @@ def context_features(tokens: list[str]) -> list[tuple[bytes, ...]]:
         depth = max(0, depth + delta)
     left, year_ahead = 0, False
     for index in range(len(tokens) - 1, -1, -1):
-        rows[index] += AHEAD[left if left < 3 else 3, year_ahead]
+        codes[index] += (left if left < 3 else 3) * 2 + year_ahead
         left += ends[index]
         year_ahead = year_ahead or years[index]
-    return rows
+    return codes
 
 
 AHEAD = {(n, y): (f"left={n}".encode(),) + ((b"yearahead",) if y else ()) for n in range(4) for y in (False, True)}
-
-
 CONTEXTS = {(n, y, q, p): (f"sent={n}".encode(),) + (b"yearseen",) * y + (b"inq",) * q + (b"inpar",) * p
             for n in range(7) for y in (False, True) for q in (False, True) for p in (False, True)}  # absent: not so
+CONTEXT_COUNT = 7 * 64
+CONTEXT_ROWS = [CONTEXTS[code // 64, bool(code & 32), bool(code & 16), bool(code & 8)]
+                + AHEAD[(code & 7) >> 1, bool(code & 1)] for code in range(CONTEXT_COUNT)]
 
 
 @lru_cache(maxsize=131072)

@@ -16,15 +16,14 @@ from collections.abc import Sequence as Seq
 def token_counts(path: str, model: str | None) -> tuple[Counter, Counter]:
     """(right per gold label, all per gold label) over every sequence in `path`."""
     from .data import read_training_file
-    from .features import sequence_features
-    from .model import load_tagger, model_path
-    from .repair import repair
+    from .labeller import label_tokens, repaired
+    from .model import load_weights, model_path
 
-    tagger = load_tagger(model_path(model))
+    sequences = [seq for seq in read_training_file(path) if seq.tokens]
+    found = label_tokens(load_weights(model_path(model)), [list(seq.tokens) for seq in sequences])
     right, total = Counter(), Counter()
-    for seq in read_training_file(path):
-        labels = repair(seq.tokens, tuple(tagger.tag(sequence_features(list(seq.tokens)))))
-        for gold, got in zip(seq.labels, labels):
+    for seq, (labels, marginals) in zip(sequences, found):
+        for gold, got in zip(seq.labels, repaired(list(seq.tokens), labels, marginals, "").labels):
             total[gold] += 1
             right[gold] += gold == got
     return right, total
