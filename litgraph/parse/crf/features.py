@@ -171,22 +171,22 @@ def context_codes(tokens: list[str]) -> list[int]:
     """Each token's context (`context_features`) as one number below `CONTEXT_COUNT`: the sentences
     ended (0-6) * 64 + a year seen * 32 + inside quotes * 16 + inside parentheses * 8 + the sentences
     left (0-3) * 2 + a year ahead."""
-    codes, ends, years = [], [], []
-    sentences, year_seen, quoted, depth = 0, False, False, 0
-    for token in tokens:
+    states = list(map(token_state, tokens))
+    codes = []
+    sentences = year_seen = quoted = depth = 0
+    for ended, year, delta, opens, stays in states:
         codes.append((sentences if sentences < 6 else 6) * 64 + year_seen * 32 + quoted * 16 + (depth > 0) * 8)
-        ended, year, delta, quoted = token_state(token, quoted)
-        ends.append(ended)
-        years.append(year)
+        quoted = stays if quoted else opens
         sentences += ended
-        year_seen = year_seen or year
-        depth = max(0, depth + delta)
-    left, year_ahead = 0, False
-    for index in range(len(tokens) - 1, -1, -1):
-        codes[index] += (left if left < 3 else 3) * 2 + year_ahead
-        left += ends[index]
-        year_ahead = year_ahead or years[index]
-    return codes
+        year_seen |= year
+        depth = depth + delta if depth + delta > 0 else 0
+    left = year_ahead = 0
+    ahead = []
+    for ended, year, *_ in reversed(states):
+        ahead.append((left if left < 3 else 3) * 2 + year_ahead)
+        left += ended
+        year_ahead |= year
+    return list(map(int.__add__, codes, reversed(ahead)))
 
 
 AHEAD = {(n, y): (f"left={n}".encode(),) + ((b"yearahead",) if y else ()) for n in range(4) for y in (False, True)}
@@ -197,13 +197,17 @@ CONTEXT_ROWS = [CONTEXTS[code // 64, bool(code & 32), bool(code & 16), bool(code
                 + AHEAD[(code & 7) >> 1, bool(code & 1)] for code in range(CONTEXT_COUNT)]
 
 
-@lru_cache(maxsize=131072)
-def token_state(token: str, quoted: bool) -> tuple[bool, bool, int, bool]:
-    """What a token changes in the running state: a sentence ended, a year, parentheses, quotes."""
+@lru_cache(maxsize=65536)
+def token_state(token: str) -> tuple[int, int, int, int, int]:
+    """What a token changes in the running state: a sentence ended (1 or 0), a year, the parentheses
+    it opens less those it closes, and whether the reader is inside quotes after it, if outside
+    before it and if inside."""
     delta = token.count("(") - token.count(")")
-    return ends_sentence(token), bool(YEAR.search(token)), delta, toggles_quote(token, quoted)
+    return (ends_sentence(token), bool(YEAR.search(token)), delta, toggles_quote(token, False),
+            toggles_quote(token, True))
 
 
+@lru_cache(maxsize=65536)
 def ends_sentence(token: str) -> bool:
     """A period, ?, or ! closing a word that is not an initial or abbreviation."""
     core = token.rstrip("\"'”’)")

@@ -92,15 +92,19 @@ def read_model(path: Path, data: bytes) -> Weights:
 
 
 def dictionary(data: bytes, at: int, count: int) -> list[bytes]:
-    """The names of ids 0..count-1 in the CQDB at offset `at`."""
+    """The names of ids 0..count-1 in the CQDB at offset `at`: each id's record (its id, the
+    name's size with its closing NUL, the name) is where the backward array points."""
+    import numpy as np
+
     magic, _, _, _, entries, backward = CQDB_HEADER.unpack_from(data, at)
     if magic != b"CQDB" or entries != count:
         raise ValueError("no CQDB dictionary")
-    names = []
-    for offset in struct.unpack_from(f"<{count}I", data, at + backward):
-        start = at + offset
-        key_id, size = struct.unpack_from("<II", data, start)
-        if key_id != len(names) or size < 1 or start + 8 + size > len(data):
-            raise ValueError("a dictionary entry out of place")
-        names.append(data[start + 8:start + 7 + size])
-    return names
+    starts = at + np.frombuffer(data, "<u4", count, at + backward).astype(np.int64)
+    if count and (starts.max() + 8 > len(data)):
+        raise ValueError("a dictionary entry out of place")
+    raw = np.frombuffer(data, np.uint8)
+    ids, sizes = (raw[starts[:, None] + np.arange(at_, at_ + 4)].copy().view("<u4")[:, 0] for at_ in (0, 4))
+    ends = starts + 7 + sizes
+    if (ids != np.arange(count)).any() or (sizes < 1).any() or (count and ends.max() > len(data)):
+        raise ValueError("a dictionary entry out of place")
+    return [data[start:end] for start, end in zip((starts + 8).tolist(), ends.tolist())]

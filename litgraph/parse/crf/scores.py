@@ -18,7 +18,9 @@ strings unless one of its tokens is new.
 
 from __future__ import annotations
 
-from .features import CONTEXT_COUNT, CONTEXT_ROWS, OFFSETS, POSITIONS, context_codes, prefixed, token_features
+from dataclasses import dataclass
+
+from .features import CONTEXT_COUNT, CONTEXT_ROWS, OFFSETS, POSITIONS, context_codes, token_features
 from .model import Weights
 
 CAPACITY = 1 << 15  # distinct tokens a table keeps (about 28 MB with 22 labels); then it starts again
@@ -28,17 +30,17 @@ PADDING_FEATURES = tuple(f"{offset}:none".encode() for offset in OFFSETS)
 
 
 class TokenTable:
-    """Five score rows per token string (own; seen from two after, one after, one before, two before)."""
+    """Five score rows per token string (own; seen from two after, one after, one before, two before),
+    in an array made once at its full size (growing one is slow: a copy of tens of megabytes)."""
 
     def __init__(self, weights: Weights, capacity: int = CAPACITY) -> None:
         import numpy as np
 
         self.weights, self.capacity = weights, capacity
         self.index: dict[str, int] = {}
-        self.rows = np.zeros((1024, 5, len(weights.labels)))
+        self.rows = np.zeros((capacity + 1, 5, len(weights.labels)))
         self.rows[0, 1:] = [summed(weights, (feature,)) for feature in PADDING_FEATURES]
-        self.features: dict[str, int] = {}  # feature string -> its row of `feature_ids` (0: none)
-        self.feature_ids = np.full((4096, 5), len(weights.attributes))  # its attribute and its views'
+        self.features = feature_ids(weights)
 
     def ids(self, tokens: list[str]) -> list[int]:
         """The row of each token, adding the tokens not seen before (or, when the table is full,
@@ -57,10 +59,8 @@ class TokenTable:
         import numpy as np
 
         first = len(self.index) + 1
-        if first + len(tokens) > len(self.rows):
-            grown = np.zeros((2 * (first + len(tokens)), *self.rows.shape[1:]))
-            grown[:first] = self.rows[:first]
-            self.rows = grown
+        if first + len(tokens) > len(self.rows):  # one batch with more new tokens than the capacity
+            self.rows = np.concatenate([self.rows[:first], np.zeros((len(tokens), *self.rows.shape[1:]))])
         for start in range(0, len(tokens), CHUNK):
             chunk = tokens[start:start + CHUNK]
             self.rows[first + start:first + start + len(chunk)] = self.sums(chunk)
@@ -70,30 +70,43 @@ class TokenTable:
         """The five rows of each of `tokens` (tokens x 5 x labels)."""
         import numpy as np
 
-        features, starts = self.features, []
-        found = []
+        number, found, starts = self.features.number.get, [], []
         for token in tokens:
             starts.append(len(found))
             found.append(NOTHING)  # the zero feature first: no token's part is left empty for reduceat
-            found += [features.get(f) or self.feature(f) for f in token_features(token)]
-        ids = self.feature_ids[found]
+            found += [number(f, NOTHING) for f in token_features(token)]
+        ids = self.features.ids[found]
         state = self.weights.state
         return np.stack([np.add.reduceat(state[ids[:, slot]], starts) for slot in range(5)], axis=1)
 
-    def feature(self, feature: str) -> int:
-        """A new feature string's number, with the attribute ids of it and of its four views."""
-        import numpy as np
 
-        attributes, nothing = self.weights.attributes, len(self.weights.attributes)
-        raw = feature.encode()
-        views = prefixed(feature) or (None,) * 4
-        ids = [attributes.get(name, nothing) if name else nothing for name in (raw, *views)]
-        number = len(self.features) + 1
-        if number >= len(self.feature_ids):
-            self.feature_ids = np.concatenate([self.feature_ids, np.full_like(self.feature_ids, nothing)])
-        self.feature_ids[number] = ids
-        self.features[feature] = number
-        return number
+@dataclass(frozen=True)
+class FeatureIds:
+    """Every feature string the model has a weight for, numbered from 1, with the attribute ids of
+    itself and of its four views (`ids`, a row per number; row 0, `NOTHING`, and an id the model
+    lacks point at the state table's zero row)."""
+
+    number: dict[str, int]
+    ids: object
+
+
+def feature_ids(weights: Weights) -> FeatureIds:
+    """Read the model's attribute names back into features and the slot each fills (0: its own;
+    1-4: as the neighbour two after, one after, one before, two before sees it)."""
+    import numpy as np
+
+    slots = {f"{offset}:".encode(): slot for slot, offset in enumerate(OFFSETS, 1)}
+    number: dict[str, int] = {}
+    rows = [[len(weights.attributes)] * 5]
+    for name, attribute in weights.attributes.items():
+        prefix = name[:name.find(b":") + 1]
+        slot = slots.get(prefix, 0)
+        feature = (name[len(prefix):] if slot else name).decode()
+        if feature not in number:
+            number[feature] = len(rows)
+            rows.append([len(weights.attributes)] * 5)
+        rows[number[feature]][slot] = attribute
+    return FeatureIds(number, np.array(rows))
 
 
 def summed(weights: Weights, features) -> object:
@@ -106,8 +119,11 @@ def context_table(weights: Weights) -> object:
     """The score rows of every context code and tenth of the string: row code * 10 + tenth."""
     import numpy as np
 
-    return np.array([summed(weights, CONTEXT_ROWS[code] + (POSITIONS[tenth],))
-                     for code in range(CONTEXT_COUNT) for tenth in range(10)])
+    nothing = len(weights.attributes)
+    rows = [[weights.attributes.get(f, nothing) for f in CONTEXT_ROWS[code] + (POSITIONS[tenth],)]
+            for code in range(CONTEXT_COUNT) for tenth in range(10)]
+    ids = np.array([row + [nothing] * (7 - len(row)) for row in rows])  # at most 7 features; the zero row fills
+    return weights.state[ids].sum(axis=1)
 
 
 def tables(weights: Weights) -> tuple[TokenTable, object, object, object]:
@@ -124,18 +140,21 @@ def state_scores(weights: Weights, sequences: list[list[str]]) -> object:
     import numpy as np
 
     table, contexts, bos, eos = tables(weights)
-    rows = table.ids([token for tokens in sequences for token in tokens])
-    padded, centres, codes, firsts = [], [], [], []
-    for tokens in sequences:
-        total, start = len(tokens), len(centres)
-        centres += range(len(padded) + 2, len(padded) + 2 + total)
-        padded += [0, 0, *rows[start:start + total], 0, 0]
-        codes += [code * 10 + 10 * i // total for i, code in enumerate(context_codes(tokens))]
-        firsts.append(start)
-    padded, centres, token_rows = np.array(padded), np.array(centres), table.rows
-    scores = (token_rows[padded[centres], 0] + token_rows[padded[centres - 2], 1] + token_rows[padded[centres - 1], 2]
-              + token_rows[padded[centres + 1], 3] + token_rows[padded[centres + 2], 4] + contexts[codes])
-    firsts = np.array(firsts)
+    rows = np.array(table.ids([token for tokens in sequences for token in tokens]))
+    codes = np.array([code for tokens in sequences for code in context_codes(tokens)])
+    lengths = np.array([len(tokens) for tokens in sequences])
+    firsts = np.cumsum(lengths) - lengths
+    size = np.repeat(lengths, lengths)                       # each token's sequence's length
+    place = np.arange(len(rows)) - np.repeat(firsts, lengths)  # each token's place in it
+
+    def seen(offset: int):
+        """The row of the token `offset` away in the same sequence, else the padding row (0)."""
+        inside = (place + offset >= 0) & (place + offset < size)
+        return np.where(inside, rows[np.clip(np.arange(len(rows)) + offset, 0, len(rows) - 1)], 0)
+
+    token_rows = table.rows
+    scores = (token_rows[rows, 0] + token_rows[seen(-2), 1] + token_rows[seen(-1), 2] + token_rows[seen(1), 3]
+              + token_rows[seen(2), 4] + contexts[codes * 10 + 10 * place // size])
     scores[firsts] += bos
-    scores[np.append(firsts[1:], len(centres)) - 1] += eos
+    scores[firsts + lengths - 1] += eos
     return scores
