@@ -134,3 +134,24 @@ def test_read_model_refuses_a_dictionary_entry_out_of_place():
     data[at_labels + first:at_labels + first + 4] = (7).to_bytes(4, "little")  # label 0's record says it is 7
     with pytest.raises(ValueError, match="out of place"):
         read_model(DEFAULT_MODEL, bytes(data))
+
+
+def test_parsing_a_list_makes_no_reference_cycles_to_collect():
+    """explain_references pauses the cyclic collector while it parses (reference.collection_paused):
+    that is only safe while parsing leaves nothing for it to collect."""
+    import gc
+
+    from litgraph.parse.reference import parse_references
+
+    texts = seed_strings() + synthetic_strings(200) + ["", "\x00\x01\x02" * 20, "x" * 5000]
+    parse_references(texts[:5])
+    gc.collect()
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        parse_references(texts)
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()
+    assert gc.isenabled() == was
