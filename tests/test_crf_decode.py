@@ -104,6 +104,21 @@ def test_context_codes_are_the_context_features():
     assert context_features(tokens) == [row_of(code) for code in context_codes(tokens)]
 
 
+def test_a_batchs_context_codes_are_each_strings(sequences):
+    """scores.context_code_array (numpy, a batch at once) against features.context_codes (one string)."""
+    import numpy as np
+
+    from litgraph.parse.crf.features import state_code
+    from litgraph.parse.crf.scores import context_code_array
+
+    odd = ['" x " y "z', "((a) b)) c ( d", '"', "“a” “b c” d", "‘x’ (a (b (c) ((((", "Smith. Jones. 2001. 2002 x."]
+    picked = sequences + [text.split() for text in odd]
+    flat = [token for tokens in picked for token in tokens]
+    found = context_code_array(np.fromiter(map(state_code, flat), np.int64, len(flat)),
+                               np.array([len(tokens) for tokens in picked]))
+    assert found.tolist() == [code for tokens in picked for code in context_codes(tokens)]
+
+
 def row_of(code: int) -> tuple[bytes, ...]:
     from litgraph.parse.crf.features import AHEAD, CONTEXTS
 

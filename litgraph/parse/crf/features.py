@@ -208,6 +208,15 @@ def token_state(token: str) -> tuple[int, int, int, int, int]:
 
 
 @lru_cache(maxsize=65536)
+def state_code(token: str) -> int:
+    """`token_state` in one number, for numpy (`scores.context_code_array`): sentence ended (bit 0),
+    year (1), opens quotes (2), stays inside them (3), and the parentheses it opens less those it
+    closes times 16 (negative when it closes more)."""
+    ended, year, delta, opens, stays = token_state(token)
+    return ended | year << 1 | opens << 2 | stays << 3 | delta << 4
+
+
+@lru_cache(maxsize=65536)
 def ends_sentence(token: str) -> bool:
     """A period, ?, or ! closing a word that is not an initial or abbreviation."""
     core = token.rstrip("\"'”’)")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .features import CONTEXT_COUNT, CONTEXT_ROWS, OFFSETS, POSITIONS, context_codes, token_features
+from .features import CONTEXT_COUNT, CONTEXT_ROWS, OFFSETS, POSITIONS, state_code, token_features
 from .model import Weights
 
 CAPACITY = 1 << 15  # distinct tokens a table keeps (about 28 MB with 22 labels); then it starts again
@@ -140,12 +140,13 @@ def state_scores(weights: Weights, sequences: list[list[str]]) -> object:
     import numpy as np
 
     table, contexts, bos, eos = tables(weights)
-    rows = np.array(table.ids([token for tokens in sequences for token in tokens]))
-    codes = np.array([code for tokens in sequences for code in context_codes(tokens)])
+    flat = [token for tokens in sequences for token in tokens]
+    rows = np.array(table.ids(flat))
     lengths = np.array([len(tokens) for tokens in sequences])
     firsts = np.cumsum(lengths) - lengths
     size = np.repeat(lengths, lengths)                       # each token's sequence's length
     place = np.arange(len(rows)) - np.repeat(firsts, lengths)  # each token's place in it
+    codes = context_code_array(np.fromiter(map(state_code, flat), np.int64, len(flat)), lengths)
 
     def seen(offset: int):
         """The row of the token `offset` away in the same sequence, else the padding row (0)."""
@@ -158,3 +159,65 @@ def state_scores(weights: Weights, sequences: list[list[str]]) -> object:
     scores[firsts] += bos
     scores[firsts + lengths - 1] += eos
     return scores
+
+
+def context_code_array(states, lengths) -> object:
+    """`features.context_codes` of every token of a batch at once, from each token's `state_code`
+    (`states`, sequence after sequence, `lengths` of them each)."""
+    import numpy as np
+
+    ended, year, opens, stays, delta = states & 1, states >> 1 & 1, states >> 2 & 1, states >> 3 & 1, states >> 4
+    firsts = np.cumsum(lengths) - lengths
+    last, sequence = firsts + lengths - 1, np.repeat(np.arange(len(lengths)), lengths)
+    ends_so_far, years_so_far = np.cumsum(ended), np.cumsum(year)
+    sentences, years = before(ended, ends_so_far, firsts, sequence), before(year, years_so_far, firsts, sequence)
+    left = ends_so_far[last][sequence] - ends_so_far      # sentence ends after each token
+    ahead = years_so_far[last][sequence] - years_so_far
+    inside = first_zero(depth_after(delta, firsts, sequence) > 0, firsts)
+    quoted = first_zero(quoted_after(opens, stays, firsts), firsts)
+    return (np.minimum(sentences, 6) * 64 + (years > 0) * 32 + quoted * 16 + inside * 8
+            + np.minimum(left, 3) * 2 + (ahead > 0))
+
+
+def before(values, running, firsts, sequence) -> object:
+    """The sum of `values` before each token in its sequence (`running`: their running sum)."""
+    excluded = running - values
+    return excluded - excluded[firsts][sequence]
+
+
+def first_zero(after, firsts) -> object:
+    """A state before each token: the state after the one before it, and 0 (false) for a first token."""
+    import numpy as np
+
+    shifted = np.concatenate([[0], after[:-1]]).astype(np.int64)
+    shifted[firsts] = 0
+    return shifted
+
+
+def depth_after(delta, firsts, sequence) -> object:
+    """The parentheses open after each token: a running sum that never goes below 0, which is the
+    running sum less the lowest it has been (or 0) in the sequence so far."""
+    import numpy as np
+
+    running = np.cumsum(delta)
+    running = running - (running - delta)[firsts][sequence]
+    apart = sequence * (8 * (abs(delta).sum() + 1))  # each sequence below all before it: the minimum stays inside it
+    lowest = np.minimum.accumulate(np.minimum(running, 0) - apart) + apart
+    return running - np.minimum(lowest, 0)
+
+
+def quoted_after(opens, stays, firsts) -> object:
+    """Inside quotes after each token. A token either keeps the state (the common case), sets it
+    (opens == stays) or flips it (opens, not stays): the state is the last setter's value, or 0
+    from the sequence's start, flipped once for every flip since."""
+    import numpy as np
+
+    index = np.arange(len(opens))
+    flips = (opens == 1) & (stays == 0)
+    mark = np.where(opens == stays, 2 * index + 1, -1)    # a setter: odd; a sequence's start: even
+    mark[firsts] = np.maximum(mark[firsts], 2 * firsts)
+    last = np.maximum.accumulate(mark)
+    at, setter = last // 2, last % 2
+    flipped = np.cumsum(flips)
+    since = flipped - (flipped[at] - (1 - setter) * flips[at])
+    return (setter * opens[at]) ^ (since & 1)
