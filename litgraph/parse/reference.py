@@ -26,6 +26,10 @@ from .reading import Reading, to_reference
 from .styles import read_certain
 
 
+CHUNK = 2000  # strings parsed together: the labeller's batch (crf.labeller.BATCH); only a chunk's
+# tokens and labels are held at once, however long the list
+
+
 @dataclass(frozen=True, slots=True)
 class Parse:
     """A parsed reference, how it was read, and each field's confidence (labeller only)."""
@@ -70,7 +74,10 @@ def parse_references(raws: Sequence[str], model: str | Path | None = None) -> li
         >>> [ref.year for ref in parse_references(["Smith J. A title. J Test. 2001;1:1-2.", ""])]
         [2001, None]
     """
-    return [parse.reference for parse in explain_references(raws, model)]
+    checked(raws)
+    with collection_paused():
+        return [parse.reference for start in range(0, len(raws), CHUNK)
+                for parse in explain_chunk(raws[start:start + CHUNK], model, False)]
 
 
 def explain_reference(raw: str, model: str | Path | None = None, explain: bool = False) -> Parse:
@@ -80,15 +87,25 @@ def explain_reference(raw: str, model: str | Path | None = None, explain: bool =
 
 def explain_references(raws: Sequence[str], model: str | Path | None = None, explain: bool = False) -> list[Parse]:
     """`explain_reference` for each of `raws`, in order, the labeller's strings labelled together."""
+    checked(raws)
+    with collection_paused():
+        return [parse for start in range(0, len(raws), CHUNK) for parse in explain_chunk(raws[start:start + CHUNK],
+                                                                                          model, explain)]
+
+
+def checked(raws: Sequence[str]) -> None:
+    """Refuse what is not a string: a programming error, not bad input."""
     for raw in raws:
         if not isinstance(raw, str):
             raise TypeError(f"parse_reference expects a str, not {type(raw).__name__}")
-    with collection_paused():
-        prepared = [guarded(raw, prepare, raw) for raw in raws]
-        wanted = [p for p in prepared if isinstance(p, Prepared) and (p.reading is None or explain)]
-        labellings = dict(zip(map(id, wanted), label_all([p.text for p in wanted], model)))
-        return [guarded(p.raw, finish, p, labellings.get(id(p))) if isinstance(p, Prepared) else p
-                for p in prepared]
+
+
+def explain_chunk(raws: Sequence[str], model: str | Path | None, explain: bool) -> list[Parse]:
+    """One chunk of a list: the strings the seed styles cannot read labelled together, then each one's fields."""
+    prepared = [guarded(raw, prepare, raw) for raw in raws]
+    wanted = [p for p in prepared if isinstance(p, Prepared) and (p.reading is None or explain)]
+    labellings = dict(zip(map(id, wanted), label_all([p.text for p in wanted], model)))
+    return [guarded(p.raw, finish, p, labellings.get(id(p))) if isinstance(p, Prepared) else p for p in prepared]
 
 
 @contextmanager
