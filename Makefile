@@ -52,7 +52,7 @@ model: $(STAMP)
 SIZES ?= 10k,100k,1m
 BUILD_SIZES ?= 1k,10k,50k
 bench: $(STAMP)
-	$(BIN)/python -m bench.parser_speed  # the reference parser on one core, cold and warm caches
+	$(BIN)/python -m bench.parser_speed  # the reference parser on one core, cold and warm caches: medians of 5 processes
 	$(BIN)/python -m bench.run --sizes $(SIZES) --build-sizes $(BUILD_SIZES)
 
 clean:
