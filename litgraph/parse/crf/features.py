@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import groupby
 
 from .lexicon import memberships
 
@@ -42,7 +41,8 @@ def bare(token: str) -> str:
 
 def shape(word: str) -> str:
     """A compressed word shape: "Smith," -> "Xx,", "1179-84" -> "d-d", "J." -> "X."."""
-    return "".join([char for char, _ in groupby(word.translate(SHAPE_MAP))])[:8]
+    classes = word.translate(SHAPE_MAP)
+    return (classes[:1] + "".join([char for char, before in zip(classes[1:], classes) if char != before]))[:8]
 
 
 DIGIT_FEATURES = {"0": (), **{c: ("digits=" + c,) for c in ("1", "2", "3", "4", "5", "mix")}}

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress
+from operator import ne
 
 IN_MARK = re.compile(r"^in:?$", re.IGNORECASE)
 # "editor,", "(eds.)", "(dir.)," (French), "(Hrsg.)" and "(Hg.)" (German), "(coord.)", "(org.)" (Portuguese)
@@ -67,8 +69,9 @@ class Labels(list):
         self.numbers: dict[str, int] | None = None  # each label's first run's place in `runs`
 
     def __setitem__(self, index, value) -> None:  # noqa: ANN001 - list's own signature
-        self.runs = None
-        super().__setitem__(index, value)
+        if list.__getitem__(self, index) != value:  # most rules write back what is there: the runs stay
+            self.runs = None
+            super().__setitem__(index, value)
 
     def __delitem__(self, index) -> None:  # noqa: ANN001
         self.runs = None
@@ -141,8 +144,9 @@ def first_run(labels: Sequence[str], label: str) -> tuple[str, int, int] | None:
 def runs_of_labels(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
     if not labels:
         return ()
-    cuts = [index for index in range(1, len(labels)) if labels[index] != labels[index - 1]]
-    return tuple((labels[start], start, end) for start, end in zip([0, *cuts], [*cuts, len(labels)]))
+    cuts = list(compress(range(1, len(labels)), map(ne, labels[1:], labels)))  # where a label differs from the one before
+    starts = [0, *cuts]
+    return tuple(zip(map(labels.__getitem__, starts), starts, [*cuts, len(labels)]))
 
 
 WORD_EDGES = "\"'“”‘’«»„()[]{}<>.,:;!?"
