@@ -88,6 +88,8 @@ def test_a_list_is_labelled_as_each_string_alone():
 
 
 def test_a_full_token_table_starts_again_and_scores_the_same():
+    from litgraph.parse.crf.features import state_code
+
     weights = load_weights(DEFAULT_MODEL)
     small = TokenTable(weights, capacity=8)
     tokens = "Smith J. A title of some length. J Test. 2001;12:45-67.".split()
@@ -96,6 +98,7 @@ def test_a_full_token_table_starts_again_and_scores_the_same():
     again = small.ids(["other", "words", "now"] + tokens)  # more than 8 distinct: the table starts again
     assert len(small.index) <= len(tokens) + 3
     assert (small.rows[again[3:]] == first).all()
+    assert small.states[again].tolist() == [state_code(token) for token in ["other", "words", "now"] + tokens]
 
 
 def test_context_codes_are_the_context_features():

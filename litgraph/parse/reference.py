@@ -137,13 +137,13 @@ class Prepared:
 def guarded(raw: str, step, *args) -> Parse | Prepared:
     """`step(*args)`, or, if it fails, a record that keeps `raw` and says why (the contract: one
     record per string, whatever it holds); a bad model file is not a string's fault and is raised."""
-    from .crf.model import ModelError
-
     try:
         return step(*args)
-    except ModelError:
-        raise
     except Exception as exc:  # noqa: BLE001 - the contract: one record per string, whatever it holds
+        from .crf.model import ModelError
+
+        if isinstance(exc, ModelError):
+            raise
         return Parse(ParsedReference(raw=raw, warnings=(f"could not be read ({type(exc).__name__}: {exc})",)))
 
 

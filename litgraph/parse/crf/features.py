@@ -207,7 +207,6 @@ def token_state(token: str) -> tuple[int, int, int, int, int]:
             toggles_quote(token, True))
 
 
-@lru_cache(maxsize=65536)
 def state_code(token: str) -> int:
     """`token_state` in one number, for numpy (`scores.context_code_array`): sentence ended (bit 0),
     year (1), opens quotes (2), stays inside them (3), and the parentheses it opens less those it

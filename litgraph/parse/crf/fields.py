@@ -54,9 +54,9 @@ class Segment(NamedTuple):
 
 def segments_of(labelling: Labelling) -> list[Segment]:
     """The runs of equally labelled tokens, in order."""
-    tokens, marginals = labelling.tokens, labelling.marginals
-    return [Segment(label, " ".join(tokens[start:end]), sum(marginals[start:end]) / (end - start))
-            for label, start, end in runs_of(labelling.labels)]
+    tokens, marginals, made = labelling.tokens, labelling.marginals, tuple.__new__  # (the named tuple's own
+    return [made(Segment, (label, " ".join(tokens[start:end]), sum(marginals[start:end]) / (end - start)))
+            for label, start, end in runs_of(labelling.labels)]  # __new__ is a Python function: slower)
 
 
 def first(segments: list[Segment], *labels: str) -> Segment | None:
@@ -87,15 +87,20 @@ def read_fields(raw: str, labelling: Labelling, doi: str | None, notes: tuple[st
     segments = segments_of(labelling)
     values: dict[str, object] = {}
     confidence: dict[str, float] = {}
-    for reader in (read_authors, read_year, read_title, read_container, read_volume, read_pages_field,
-                   read_imprint):
+    for reader in READERS:
         found, used = reader(segments)
         values.update(found)
-        confidence.update({key: round(used.confidence, 3) for key in found if used is not None
-                           and found[key] not in (None, (), False)})
+        if used is not None:
+            score = round(used.confidence, 3)
+            for key, value in found.items():
+                if value not in EMPTY:
+                    confidence[key] = score
     warnings = notes + field_warnings(values, confidence, labelling)
     kind = decide_type(segments, values)
     return ReadFields(ParsedReference(raw=raw, type=kind, doi=doi, warnings=warnings, **values), confidence)
+
+
+EMPTY = (None, (), False)  # a field not read: it has no confidence
 
 
 def read_authors(segments: list[Segment]) -> tuple[dict[str, object], Segment | None]:
@@ -263,6 +268,9 @@ def read_imprint(segments: list[Segment]) -> tuple[dict[str, object], Segment | 
     publisher, place = first(segments, "publisher"), first(segments, "location")
     return {"publisher": strip_punct(publisher.text) if publisher else None,
             "place": strip_punct(place.text) if place else None}, publisher or place
+
+
+READERS = (read_authors, read_year, read_title, read_container, read_volume, read_pages_field, read_imprint)
 
 
 def decide_type(segments: list[Segment], values: dict[str, object]) -> str:

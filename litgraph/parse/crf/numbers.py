@@ -74,7 +74,8 @@ def spaced_range(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ "278 – 281": the dash and the page after it belong to the pages before them; so does the page
     after a dash that ends the pages (`2462– | 2467,`) or the dash and page after them (`205 | –223.`);
     and with no pages read, `52 – 59` after the volume or issue is the pages."""
-    for index in range(1, len(tokens)):
+    after_pages = labels.index("pages") + 1 if "pages" in labels else len(tokens)  # none before it follows pages
+    for index in range(max(after_pages, 1), len(tokens)):
         token, before = tokens[index], labels[index - 1]
         if before == "pages" and index + 1 < len(tokens) and DASH_ONLY.match(token) \
                 and PAGE_END.match(tokens[index + 1]):

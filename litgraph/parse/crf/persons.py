@@ -56,10 +56,13 @@ def strip_marks(text: str) -> tuple[str, bool]:
     marked = "et" in lowered or "others" in lowered or "…" in text or ".." in text or ". ." in text
     text, count = ET_AL.subn(",", text) if marked else (text, 0)
     text = PAREN_INITIALS.sub(r"\1 \2", ROLE_MARK.sub("", text)) if "(" in text else text
-    for _ in range(2):
+    for _ in range(2):  # a second turn only when the first took a mark away
+        before = text
         text = LEADING_MARK.sub("", text, count=1)
         trailing = TRAILING_MARK.search(text, max(0, len(text) - MARK_REACH))
         text = text[:trailing.start()] if trailing else text
+        if text == before:
+            break
     return DANGLING_JOIN.sub("", text).strip(" ,;:"), count > 0
 
 

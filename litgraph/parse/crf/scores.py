@@ -19,7 +19,7 @@ strings unless one of its tokens is new.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, repeat
 
 from .features import CONTEXT_COUNT, CONTEXT_ROWS, OFFSETS, POSITIONS, state_code, token_features
 from .model import Weights
@@ -41,30 +41,38 @@ class TokenTable:
         self.index: dict[str, int] = {}
         self.rows = np.zeros((capacity + 1, 5, len(weights.labels)))
         self.rows[0, 1:] = [summed(weights, (feature,)) for feature in PADDING_FEATURES]
+        self.states = np.zeros(capacity + 1, np.int64)  # each token's `features.state_code`
         self.features = feature_ids(weights)
 
-    def ids(self, tokens: list[str]) -> list[int]:
-        """The row of each token, adding the tokens not seen before (or, when the table is full,
-        starting again with only these)."""
+    def ids(self, tokens: list[str]) -> object:
+        """The row of each token (an array), adding the tokens not seen before (or, when the table
+        is full, starting again with only these)."""
+        import numpy as np
+
         index = self.index
+        rows = np.fromiter(map(index.get, tokens, repeat(0)), np.int64, len(tokens))
+        if rows.all():  # the common case: every token known (row 0 is the padding, never a token's)
+            return rows
         missing = [token for token in dict.fromkeys(tokens) if token not in index]
-        if missing and len(index) + len(missing) > self.capacity:
+        if len(index) + len(missing) > self.capacity:
             index.clear()
             missing = list(dict.fromkeys(tokens))
-        if missing:
-            self.add(missing)
-        return [index[token] for token in tokens]
+        self.add(missing)
+        return np.fromiter(map(index.__getitem__, tokens), np.int64, len(tokens))
 
     def add(self, tokens: list[str]) -> None:
-        """Sum the weights of each new token's own features and of its four views, `CHUNK` tokens at a time."""
+        """Sum the weights of each new token's own features and of its four views, `CHUNK` tokens
+        at a time, and keep its state code."""
         import numpy as np
 
         first = len(self.index) + 1
         if first + len(tokens) > len(self.rows):  # one batch with more new tokens than the capacity
             self.rows = np.concatenate([self.rows[:first], np.zeros((len(tokens), *self.rows.shape[1:]))])
+            self.states = np.concatenate([self.states[:first], np.zeros(len(tokens), np.int64)])
         for start in range(0, len(tokens), CHUNK):
             chunk = tokens[start:start + CHUNK]
             self.rows[first + start:first + start + len(chunk)] = self.sums(chunk)
+        self.states[first:first + len(tokens)] = np.fromiter(map(state_code, tokens), np.int64, len(tokens))
         self.index.update(zip(tokens, range(first, first + len(tokens))))
 
     def sums(self, tokens: list[str]) -> object:
@@ -151,12 +159,12 @@ def state_scores(weights: Weights, sequences: list[list[str]]) -> object:
 
     table, contexts, bos, eos = tables(weights)
     flat = [token for tokens in sequences for token in tokens]
-    rows = np.array(table.ids(flat))
+    rows = table.ids(flat)
     lengths = np.array([len(tokens) for tokens in sequences])
     firsts = np.cumsum(lengths) - lengths
     size = np.repeat(lengths, lengths)                       # each token's sequence's length
     place = np.arange(len(rows)) - np.repeat(firsts, lengths)  # each token's place in it
-    codes = context_code_array(np.fromiter(map(state_code, flat), np.int64, len(flat)), lengths)
+    codes = context_code_array(table.states[rows], lengths)
 
     def seen(offset: int):
         """The row of the token `offset` away in the same sequence, else the padding row (0)."""
