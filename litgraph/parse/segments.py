@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 BOUNDARY = re.compile(r"([.?!])[\"”’']?\s+(?=[^\s])")
+WORD_BREAK = re.compile(r"[\s(]")  # what ends the word before a period
 ABBREVIATIONS = frozenset({
     "vol", "no", "nos", "pp", "p", "st", "dr", "vs", "jr", "sr", "fig", "ch", "pt", "suppl", "mr",
     "mrs", "ms", "prof", "e.g", "i.e",
@@ -31,7 +32,7 @@ def boundaries(text: str) -> list[tuple[int, int]]:
     found = []
     for match in BOUNDARY.finditer(text):
         after = text[match.end()]
-        word = re.split(r"[\s(]", text[:match.start()])[-1].lower()
+        word = WORD_BREAK.split(text[:match.start()])[-1].lower()
         if after.islower() or match.group(1) == "." and is_abbreviation(word):
             continue
         end = match.start() + (1 if match.group(1) in "?!" else 0)

@@ -40,6 +40,9 @@ PAGE_COUNT = re.compile(r"^\d+\s*(?:p|pp|pages|S|s)\.?$")
 PAGE_PREFIX = re.compile(r"^(?:pages?|pgs?\.?|pp?\.?|s\.)\s*", re.IGNORECASE)  # "pages" before "p"
 VOLUME_ISSUE = re.compile(r"^(?P<volume>[\w.\-]+?),?\s*[(\[]\s*(?P<issue>[^()\[\]]+?)\s*[)\]]")
 UNCLOSED_TAIL = re.compile(r"(?=[\s(\[])\s*[(\[][^()\[\]]*$")
+INITIAL_END = re.compile(r"\b\w\.$")  # `... J.`: the period is the initial's
+IN_MARK = re.compile(r"^(?:In|Dans|En)\s*:?\s+")
+ISSUE_TAIL = re.compile(r"\s*(?:no\.?|nr\.?|issue)\s*(?P<i>\w+)$", re.IGNORECASE)  # `36 no. 4`: the issue after the volume
 ARTICLE = re.compile(r"^(?:e\d+|[A-Z]{1,2}\d{3,}|(?:article|art\.?)\s*(?:no\.?\s*)?\w+)$", re.IGNORECASE)
 
 
@@ -67,7 +70,7 @@ def first(segments: list[Segment], *labels: str) -> Segment | None:
 def strip_punct(text: str) -> str | None:
     """A field's text without the punctuation that separates it from the next."""
     text = text.strip().strip(",;:").strip()
-    text = text[:-1] if text.endswith(".") and not re.search(r"\b\w\.$", text) else text
+    text = text[:-1] if text.endswith(".") and not INITIAL_END.search(text) else text
     text = text.strip(" ,;:")
     if text.startswith("(") and text.endswith(")"):
         text = text[1:-1]
@@ -161,7 +164,7 @@ def read_container(segments: list[Segment]) -> tuple[dict[str, object], Segment 
     found = first(segments, *CONTAINERS)
     if found is None:
         return {"container": None}, None
-    text = re.sub(r"^(?:In|Dans|En)\s*:?\s+", "", found.text.strip())
+    text = IN_MARK.sub("", found.text.strip())
     text = UNCLOSED_TAIL.sub("", text)  # "Mental health nursing (2nd" before "ed., pp. 10-20)"
     return {"container": clean_title(strip_punct(text))}, found
 
@@ -234,7 +237,7 @@ def split_volume(text: str) -> tuple[str | None, str | None]:
     first, _, rest = text.partition(",")
     issue = ISSUE_PREFIX.match(rest.strip())
     issue_text = strip_punct(rest.strip()[issue.end():].split(",")[0]) if issue and issue.end() else None
-    first = re.sub(r"\s*(?:no\.?|nr\.?|issue)\s*(?P<i>\w+)$", "", first.strip(), flags=re.IGNORECASE)
+    first = ISSUE_TAIL.sub("", first.strip())
     return (first.rstrip(".:") or None), issue_text
 
 

@@ -140,7 +140,7 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     indices = range(len(tokens)) if volumes else [i for i, label in enumerate(labels) if label in NUMBER_LABELS]
     for index in indices:
         token = tokens[index]
-        if labels[index] in ("issue", "volume") and all(
+        if labels[index] in ("issue", "volume") and not token.strip("().,:;").isdigit() and all(
                 word in known or word in SEASONS for word in MONTH_JOINS.split(token.strip("().,:;").lower())):
             labels[index] = "date"  # `agosto/settembre`, `(été`
         elif labels[index] == "issue" and token[:1] == "(" and PAREN_YEAR.match(token):

@@ -31,6 +31,7 @@ ROLE_MARK = re.compile(rf"\s*\({ROLES}(?:\s*/\s*{ROLES})*\)", re.IGNORECASE)  # 
 PAREN_INITIALS = re.compile(r"(\S+) \(((?:[A-Z][a-z]?\.)(?:-?[A-Z][a-z]?\.)*)\)")  # French `SIERVO (M.)`, `Kefi (N.)`
 ET_AL = re.compile(r"[,;]?\s*(?:\bet\s*al\b\.?|\band others\b|\.\s?\.\s?\.|…)[.,]?", re.IGNORECASE)
 DIGIT = re.compile(r"\d")
+AN_INITIAL = re.compile(r"\b[A-Z]\.")
 # "ROUSSILLON, René. CHABERT": a period after a word (the period matched first, the word looked behind it: fast)
 WORD_STOP = re.compile(r"\.(?<=[^\W\d_]{2}\.)\s+(?=[^\W\d_])")
 # ";", ",", "&", "and", "und", "et", "y" between names; the lookahead skips at once the places none can start
@@ -69,7 +70,7 @@ def strip_marks(text: str) -> tuple[str, bool]:
 def is_body(text: str) -> bool:
     """A corporate author: words of bodies, and no initials or comma-paired names."""
     words = text.split()
-    if len(words) < 2 or re.search(r"\b[A-Z]\.", text):
+    if len(words) < 2 or AN_INITIAL.search(text):
         return False
     return bool(CORPORATE_WORDS.search(text)) and "," not in text.strip(" .,")
 
