@@ -59,12 +59,15 @@ def take_urls(text: str) -> str:
     return tidy_end(ACCESSED.sub("", URL.sub("", text)))
 
 
+STATUS_REACH = 60  # `, [Epub ahead of print].` is 25 characters: room for stray spaces
+
+
 def take_status(text: str) -> tuple[str, str | None]:
     """Remove a closing "in press" or "Epub ahead of print" note; say which."""
-    lowered = text.lower()
+    lowered = text[-STATUS_REACH:].lower()  # a closing note: its cue is among the last characters
     for status, pattern, cue in (("in press", IN_PRESS, "press"), ("in press", IN_PRESS, "forthcoming"),
                                  ("epub ahead of print", EPUB, "epub")):
-        match = pattern.search(text) if cue in lowered else None
+        match = pattern.search(text, max(0, len(text) - STATUS_REACH)) if cue in lowered else None
         if match is not None and match.start() > 0:
             return tidy_end(text[:match.start()]), status
     return text, None

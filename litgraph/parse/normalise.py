@@ -59,13 +59,14 @@ def collapse_whitespace(text: str) -> str:
         >>> collapse_whitespace("<italic>Brain</italic>,  <i>29</i>(10)")
         'Brain, 29(10)'
     """
-    return " ".join(MARKUP.sub("", INVISIBLE.sub("", text)).split())
+    text = INVISIBLE.sub("", text)
+    return " ".join((MARKUP.sub("", text) if "<" in text else text).split())
 
 
 def strip_link_labels(text: str) -> str:
     """Remove the link labels a web page glued to the end of the entry."""
     while True:
-        match = TRAILING_LABEL.search(text)
+        match = TRAILING_LABEL.search(text) if text.rstrip().endswith(LINK_LABELS) else None  # most end in none
         if match is None:
             return text
         text = text[:match.start()].rstrip()

@@ -23,6 +23,8 @@ JOURNAL_TAIL = re.compile(
     r"\.\s+(?P<year>" + YEAR + r")[a-z]?\s*,\s*" + VOLUME + ISSUE + r"(?:\s*:\s*" + PAGES + r")?\s*[.\-]?\s*$"
 )
 BOOK_TAIL = re.compile(r"\.\s+(?P<year>" + YEAR + r")[a-z]?\s*,\s*(?P<imprint>[^:]+:.+?)\.?\s*$")
+NOT_A_BODY = re.compile(r"[\d()\[\].;,]")  # a body's name before the colon holds none of these
+YEAR_LOCATOR = re.compile(r"\.\s+" + YEAR + r"\s*,")  # `. 2007, London: ...`: the year opens the locator
 YEAR_TAIL = re.compile(r"\.\s+(?P<year>" + YEAR + r")[a-z]?\.?\s*$")
 
 
@@ -49,11 +51,10 @@ def bmc_authors(text: str, rest: str) -> Names | None:
     names = vancouver_names(text)
     if names is not None:
         return names
+    if NOT_A_BODY.search(text) or len(text.split()) > 12:
+        return None  # most strings: what comes before their first colon is no body's name
     corporate = single_name(text.strip())
-    plain = not re.search(r"[\d()\[\].;,]", text) and len(text.split()) <= 12
-    if plain and corporate.literal is not None and re.search(r"\.\s+" + YEAR + r"\s*,", rest):
-        return Names((corporate,))
-    return None
+    return Names((corporate,)) if corporate.literal is not None and YEAR_LOCATOR.search(rest) else None
 
 
 def bmc_rest(rest: str, status: str | None) -> tuple[int | None, Source]:
