@@ -29,7 +29,8 @@ from . import containers, editors, namelists
 from .dates import (close_date_parenthesis, no_date, title_after_date_parenthesis, wordy_date_opens_title,
                     year_at_run_edge)
 from .features import PAGE_RANGE, ends_sentence
-from .marks import BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, JOINS, TAIL_TAKERS, Labels, first_run, runs_of, text_of
+from .marks import (BARE_NUMBER, BARE_YEAR, CUES, IN_MARK, JOINS, TAIL_TAKERS, Labels, first_run, runs_of, text_of,
+                    words_of)
 from .numbers import (numbers_in_place, page_count, pages_after_issue, pages_hold_numbers, range_after_quoted_title,
                       spaced_range)
 
@@ -269,7 +270,8 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
             and LEADING_MARKS.match(tokens[start]):
         labels[start] = labels[start - 1]
         start += 1
-    for index in range(start + 1, end - 1):
+    cued = not CUE_WORDS.isdisjoint(words_of(tokens))
+    for index in range(start + 1, end - 1 if cued else start + 1):
         cue = CUES.get((tokens[index].lower(), tokens[index + 1].lower())) or translator_cue(tokens, index)
         if cue:
             labels[index:end] = [cue] * (end - index)
@@ -278,6 +280,9 @@ def title_edges(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     if end - start > 2 and BARE_YEAR.match(tokens[end - 1]) and ends_sentence(tokens[end - 2]):
         labels[end - 1] = "date"  # `Utopics: ... Spaces. 1984. Trans.`: the first edition's year
     return labels
+
+
+CUE_WORDS = frozenset({first.strip(".") for first, _ in CUES} | {"trans", "transl"})  # as `words_of` has them
 
 
 def translator_cue(tokens: tuple[str, ...], index: int) -> str | None:
