@@ -58,18 +58,17 @@ def digit_class(word: str) -> str:
     return str(min(count, 5))
 
 
-def pattern_features(token: str, word: str) -> list[str]:
-    """Year, page range, volume(issue), initials and identifier patterns."""
-    found = []
-    if HAS_DIGIT.search(token):
-        found += number_patterns(token)
-    if INITIALS.match(token.rstrip(",;:")):
+def pattern_features(token: str, word: str, digits: bool) -> list[str]:
+    """Year, page range, volume(issue), initials and identifier patterns (`digits`: the token has one).
+    Each pattern is anchored at the token's start, so its first character rules most out at once."""
+    found = number_patterns(token) if digits else []
+    if "A" <= token[:1] <= "Z" and INITIALS.match(token.rstrip(",;:")):
         found.append("init")
     if ("10." in token and DOI.search(token)) or word.startswith("doi"):
         found.append("doi")
-    if URL.match(token):
+    if token[:1] in "<hHwW" and URL.match(token):
         found.append("url")
-    if PMID.match(token):
+    if token[:1] in "pP" and PMID.match(token):
         found.append("pmid")
     return found
 
@@ -90,10 +89,10 @@ def number_patterns(token: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def token_features(token: str) -> tuple[str, ...]:
     """The features of one token on its own, before position and neighbours (cached: words repeat)."""
-    word = bare(token)
     core = token.strip(PUNCT)
+    word, digits = core.lower(), HAS_DIGIT.search(token) is not None  # (`bare`; punctuation holds no digit)
     feats = ["w=" + word, "shape=" + shape(token), "p3=" + word[:3], "s3=" + word[-3:],
-             *DIGIT_FEATURES[digit_class(core)]]
+             *(DIGIT_FEATURES[digit_class(core)] if digits else ())]
     if core[:1].isupper():
         feats.append("cap")
     if len(core) > 1 and core.isupper():
@@ -107,7 +106,7 @@ def token_features(token: str) -> tuple[str, ...]:
         if len(token) > 1 and token[-2] in PUNCT:
             feats.append("trail2=" + token[-2:])
     feats += ["d:" + name for name in memberships().get(word, ())]
-    return tuple(feats + pattern_features(token, word))
+    return tuple(feats + pattern_features(token, word, digits))
 
 
 OFFSETS = (-2, -1, 1, 2)

@@ -81,8 +81,8 @@ class TokenTable:
         then the second, ...), as CRFsuite adds them; features the model lacks add nothing."""
         import numpy as np
 
-        get = self.features.number.get
-        numbers = [[get(feature, NOTHING) for feature in token_features(token)] for token in tokens]
+        number = self.features.number.__getitem__
+        numbers = [list(map(number, token_features(token))) for token in tokens]
         counts = np.fromiter(map(len, numbers), np.int64, len(numbers))
         found = np.fromiter(chain.from_iterable(numbers), np.int64, int(counts.sum()))
         owner = np.repeat(np.arange(len(tokens)), counts)
@@ -104,8 +104,17 @@ class FeatureIds:
     itself and of its four views (`ids`, a row per number; row 0, `NOTHING`, and an id the model
     lacks point at the state table's zero row)."""
 
-    number: dict[str, int]
+    number: Numbers
     ids: object
+
+
+class Numbers(dict):
+    """Feature string -> number; a feature the model lacks is `NOTHING`."""
+
+    __slots__ = ()
+
+    def __missing__(self, feature: str) -> int:
+        return NOTHING
 
 
 def feature_ids(weights: Weights) -> FeatureIds:
@@ -114,7 +123,7 @@ def feature_ids(weights: Weights) -> FeatureIds:
     import numpy as np
 
     slots = {f"{offset}:".encode(): slot for slot, offset in enumerate(OFFSETS, 1)}
-    number: dict[str, int] = {}
+    number = Numbers()
     rows = [[len(weights.attributes)] * 5]
     for name, attribute in weights.attributes.items():
         prefix = name[:name.find(b":") + 1]
