@@ -124,21 +124,26 @@ def runs_of(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
 
 
 def run_number(labels: Sequence[str], label: str) -> int | None:
-    """The place in `runs_of(labels)` of the first run of `label` (None if there is none)."""
-    runs = runs_of(labels)
+    """The place in `runs_of(labels)` of the first run of `label` (None if there is none). The rules
+    ask this twenty times a reference: for a `Labels` list it is one lookup in a kept table."""
     if type(labels) is not Labels:
-        return next((i for i, run in enumerate(runs) if run[0] == label), None)
-    if labels.numbers is None:
-        labels.numbers = {}
-        for number, run in enumerate(runs):
-            labels.numbers.setdefault(run[0], number)
-    return labels.numbers.get(label)
+        return next((i for i, run in enumerate(runs_of_labels(labels)) if run[0] == label), None)
+    if labels.runs is None:
+        labels.runs, labels.numbers = runs_of_labels(labels), None
+    numbers = labels.numbers
+    if numbers is None:
+        numbers = labels.numbers = {}
+        for number, run in enumerate(labels.runs):
+            numbers.setdefault(run[0], number)
+    return numbers.get(label)
 
 
 def first_run(labels: Sequence[str], label: str) -> tuple[str, int, int] | None:
     """The first run of `label`: (label, start, end), or None."""
     number = run_number(labels, label)
-    return None if number is None else runs_of(labels)[number]
+    if number is None:
+        return None
+    return labels.runs[number] if type(labels) is Labels else runs_of_labels(labels)[number]
 
 
 def runs_of_labels(labels: Sequence[str]) -> tuple[tuple[str, int, int], ...]:
