@@ -30,7 +30,8 @@ INSTITUTION = re.compile(r"^(?:univ|university|universit[éeyàä]t?|universidad
                          r"department|institute|institut|laboratory|laboratories|lab|labs|center|centre|school|"
                          r"college|faculty|corporation|corp|inc|ltd|gmbh|administration|bureau|office|agency|"
                          r"ministry)\.?,?$", re.IGNORECASE)
-REPORT_NUMBER = re.compile(r"^TR[-\d]", re.IGNORECASE)  # `TR95-90`, `TR-93-3`: a technical report's number
+REPORT_NUMBER_IN_TEXT = re.compile(r"(?:^| )tr[-\d]")  # a token opening `TR95-90`, `TR-93-3` (a technical report's
+# number), in `text_of`'s lower-case text
 REPORT_CUE = re.compile(r"^(?:tr|tech|technical|report|rep|rpt|thesis|dissertation|memo|memorandum|working|"
                         r"preprint)\.?,?$", re.IGNORECASE)
 REPORT_CUES = frozenset({"tr", "tech", "technical", "report", "rep", "rpt", "thesis", "dissertation", "memo",
@@ -40,7 +41,7 @@ REPORT_CUES = frozenset({"tr", "tech", "technical", "report", "rep", "rpt", "the
 def report_institution(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """A report's or thesis's institution is its publisher: with a report or thesis cue outside the
     title, every journal or book run that names an institution becomes the publisher."""
-    numbered = "tr" in text_of(tokens) and any(map(REPORT_NUMBER.match, tokens))
+    numbered = REPORT_NUMBER_IN_TEXT.search(text_of(tokens)) is not None
     if not numbered and (REPORT_CUES.isdisjoint(words_of(tokens)) or not any(
             label != "title" and REPORT_CUE.match(token) for token, label in zip(tokens, labels))):
         return labels

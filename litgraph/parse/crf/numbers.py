@@ -129,6 +129,7 @@ PAREN_YEAR = re.compile(r"^\((?:1[5-9]|20)\d\d(?:[-\u2013/]\d{2,4})?\)[.,:;]*$")
 SEASONS = frozenset({"été", "hiver", "printemps", "automne", "frühjahr", "frühling", "sommer", "herbst", "invierno",
                      "verano", "primavera", "otoño", "inverno", "verão", "outono"})  # beside `lexicon`'s months
 ISSUE_MARK = re.compile(r"^(?:n|no|nr|nos|num|n[°º]|issue|heft|h)\.?$", re.IGNORECASE)
+ISSUE_MARK_STARTS = "nNiIhH\u0130\u0131"  # what ISSUE_MARK's first letter matches (re's IGNORECASE: İ and ı are i too)
 
 
 def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
@@ -155,14 +156,15 @@ def numbers_in_place(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
                 and labels[index + 1] == "volume" and tokens[index + 1][:1].isdigit() \
                 and "volume" not in labels[index + 2:]:
             labels[index + 1] = "issue"
-        elif labels[index] in ("pages", "volume") and GLUED_ISSUE.match(token):
+        elif labels[index] in ("pages", "volume") and token[:1] in "nN" and GLUED_ISSUE.match(token):
             labels[index] = "issue"
         elif labels[index] == "pages" and labels[index - 1:index] == ["volume"] and PAREN_ISSUE.match(token) \
                 and labels.count("pages") == 1:
             labels[index] = "issue"
-        elif NUMBER_OF_VOLUMES.match(token) and index and BARE_NUMBER.match(tokens[index - 1]):
+        elif token[:1] in "vV" and NUMBER_OF_VOLUMES.match(token) and index and BARE_NUMBER.match(tokens[index - 1]):
             labels[index - 1:index + 1] = ["volume", "volume"]
-        elif ISSUE_MARK.match(token) and labels[index] in ("issue", "volume") and index + 1 < len(tokens) \
+        elif token[:1] in ISSUE_MARK_STARTS and ISSUE_MARK.match(token) and labels[index] in ("issue", "volume") \
+                and index + 1 < len(tokens) \
                 and ISSUE_NUMBER.match(tokens[index + 1]) and labels[index + 1] not in ("issue", "date"):
             labels[index:index + 2] = ["issue", "issue"]  # `No. | 2,`, `no. 211.`
         elif labels[index] == "volume" and index and tokens[index - 1].endswith(("),", ")")) \

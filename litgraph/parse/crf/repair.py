@@ -125,7 +125,9 @@ def volume_after_journal(tokens: tuple[str, ...], labels: list[str]) -> list[str
 
 def article_cue(tokens: tuple[str, ...], labels: list[str]) -> list[str]:
     """ "Article" just before the pages is part of them (an article number)."""
-    for index in range(len(tokens) - 1):
+    if "pages" not in labels:
+        return labels
+    for index in range(max(labels.index("pages") - 1, 0), len(tokens) - 1):  # none before the first pages is before pages
         if labels[index + 1] == "pages" and tokens[index][:1] in "aApP" and ARTICLE_CUE.match(tokens[index]):
             labels[index] = "pages"
     return labels
