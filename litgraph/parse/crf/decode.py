@@ -64,8 +64,8 @@ def decode_block(scores, transitions, started: list[int]) -> tuple[object, objec
     import numpy as np
 
     paths = viterbi(scores, transitions, started)
-    marginals = forward_backward(scores, transitions, started)
-    return paths, np.take_along_axis(marginals, paths[:, None, :], 1)[:, 0, :]
+    both, total = forward_backward(scores, transitions, started)
+    return paths, np.take_along_axis(both, paths[:, None, :], 1)[:, 0, :] / total
 
 
 def viterbi(scores, transitions, started: list[int]):
@@ -90,8 +90,9 @@ def viterbi(scores, transitions, started: list[int]):
     return path
 
 
-def forward_backward(scores, transitions, started: list[int]):
-    """Each label's marginal at each token (token x label x reference), scaled at every step. The
+def forward_backward(scores, transitions, started: list[int]) -> tuple[object, object]:
+    """Each label's marginal at each token (token x label x reference) as a product of the scaled
+    forward and backward weights and, per token, their sum over labels to divide it by. The
     sums over labels are matrix products: BLAS may order them differently for another batch, so a
     reference's marginals can differ in their last bits from list to list (labels never do)."""
     import numpy as np
@@ -113,4 +114,4 @@ def forward_backward(scores, transitions, started: list[int]):
         step = moves @ (weights[back + 1, :, :there] * beta[back + 1, :, :there])
         beta[back, :, :there] = step / step.sum(axis=0)
     both = alpha * beta
-    return both / both.sum(axis=1, keepdims=True)
+    return both, both.sum(axis=1)
