@@ -173,3 +173,22 @@ def test_parsing_a_list_makes_no_reference_cycles_to_collect():
         if was:
             gc.enable()
     assert gc.isenabled() == was
+
+
+def test_blocks_hold_references_of_similar_length():
+    """At most BLOCK references a block, none as short as half its first (its arrays' length)."""
+    import numpy as np
+
+    from litgraph.parse.crf.decode import BLOCK, blocks
+
+    sizes = np.array([400, 60, 60, 59, 30, 29, 3, 2, 1, 1])
+    assert blocks(sizes) == [(0, 1), (1, 4), (4, 6), (6, 8), (8, 10)]
+    assert blocks(np.array([5] * (BLOCK * 2 + 3))) == [(0, BLOCK), (BLOCK, 2 * BLOCK), (2 * BLOCK, 2 * BLOCK + 3)]
+
+
+def test_a_long_string_among_short_ones_is_labelled_as_alone(tagger):
+    texts = ["Smith J. " * 150] + synthetic_strings(30)
+    sequences = [head_and_tail(text)[0] for text in texts]
+    together = label_tokens(load_weights(DEFAULT_MODEL), sequences)
+    for tokens, (labels, _) in zip(sequences, together):
+        assert list(labels) == tagger.tag(sequence_features(tokens)), tokens[:5]

@@ -5,10 +5,10 @@ and a label's marginal is forward-backward's. Both run here over a block of refe
 a step per token, so numpy's cost per step is shared by the whole block: that is what makes a list
 fast, where one reference at a time pays that cost for each.
 
-A block holds up to `BLOCK` references of similar length (the batch sorted longest first), laid
-out token x label x reference and aligned on their last token: at each step the references that
-have begun are the first ones, so every step works on a prefix of the block, with nothing done for
-a reference before its first token. A reference's labels are the same in any list (sums and maxima
+A block holds up to `BLOCK` references of similar length (the batch sorted longest first, none
+as short as half the block's longest), laid out token x label x reference and aligned on their
+last token: at each step the references that have begun are the first ones, so every step works
+on a prefix of the block, with nothing done for a reference before its first token. A reference's labels are the same in any list (sums and maxima
 of the same numbers in the same order); its marginals to about 1e-15 (`forward_backward`).
 """
 
@@ -38,13 +38,28 @@ def decode(scores, lengths: list[int], transitions) -> tuple[list[int], list[flo
     starts = np.cumsum(sizes) - sizes
     order = np.argsort(-sizes, kind="stable")  # longest first
     best, marginal = np.empty(len(scores), np.intp), np.empty(len(scores))
-    for first in range(0, len(order), BLOCK):
-        block = aligned(starts[order[first:first + BLOCK]], sizes[order[first:first + BLOCK]])
+    for first, end in blocks(sizes[order]):
+        block = aligned(starts[order[first:end]], sizes[order[first:end]])
         steps = np.ascontiguousarray(scores[block.rows].transpose(0, 2, 1))  # token x label x reference
         paths, marginals = decode_block(steps, transitions, block.started)
         inside = np.arange(len(block.rows))[:, None] >= block.begins  # the steps each reference has
         best[block.rows[inside]], marginal[block.rows[inside]] = paths[inside], marginals[inside]
     return best.tolist(), marginal.tolist()
+
+
+def blocks(sizes) -> list[tuple[int, int]]:
+    """(first, end) of each block of `sizes` (longest first): at most `BLOCK` references, and none
+    as short as half the block's first, since a block's arrays are as long as its first reference
+    (one 400-token string among short ones would otherwise make 256 references' arrays 400 steps long)."""
+    import numpy as np
+
+    found, first = [], 0
+    while first < len(sizes):
+        window = sizes[first:first + BLOCK]
+        end = first + int(np.searchsorted(-window, -(window[0] // 2)))  # the first no longer than half
+        found.append((first, end))
+        first = end
+    return found
 
 
 def aligned(starts, sizes) -> Block:
