@@ -57,9 +57,10 @@ class Segment(NamedTuple):
 
 def segments_of(labelling: Labelling) -> list[Segment]:
     """The runs of equally labelled tokens, in order."""
-    tokens, marginals, made = labelling.tokens, labelling.marginals, tuple.__new__  # (the named tuple's own
+    tokens, marginals = labelling.tokens, labelling.marginals
+    made = tuple.__new__  # a segment made as a tuple is: the named tuple's own __new__ is a slower Python function
     return [made(Segment, (label, " ".join(tokens[start:end]), sum(marginals[start:end]) / (end - start)))
-            for label, start, end in runs_of(labelling.labels)]  # __new__ is a Python function: slower)
+            for label, start, end in runs_of(labelling.labels)]
 
 
 def first(segments: list[Segment], *labels: str) -> Segment | None:

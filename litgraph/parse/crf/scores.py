@@ -77,8 +77,9 @@ class TokenTable:
 
     def sums(self, tokens: list[str]) -> object:
         """The five rows of each of `tokens` (tokens x 5 x labels): each token's feature rows added
-        one after another, in the order of its features (the first feature of every token at once,
-        then the second, ...), as CRFsuite adds them; features the model lacks add nothing."""
+        one after another from zero, in the order of its features (the first feature of every token
+        at once, then the second, ...), so a token's sums are the same whatever chunk it comes in;
+        features the model lacks add nothing."""
         import numpy as np
 
         number = self.features.number.__getitem__
