@@ -34,11 +34,6 @@ PMID = re.compile(r"^(?:PMID|PMCID|PMC\d+)", re.IGNORECASE)
 NEIGHBOUR_KEYS = ("w=", "shape=", "trail=", "lead=", "d:", "year", "init", "cap", "allcap", "num")
 
 
-def bare(token: str) -> str:
-    """The token lower-cased and stripped of surrounding punctuation."""
-    return token.strip(PUNCT).lower()
-
-
 def shape(word: str) -> str:
     """A compressed word shape: "Smith," -> "Xx,", "1179-84" -> "d-d", "J." -> "X."."""
     classes = word.translate(SHAPE_MAP)
@@ -90,7 +85,7 @@ def number_patterns(token: str) -> list[str]:
 def token_features(token: str) -> tuple[str, ...]:
     """The features of one token on its own, before position and neighbours (cached: words repeat)."""
     core = token.strip(PUNCT)
-    word, digits = core.lower(), HAS_DIGIT.search(token) is not None  # (`bare`; punctuation holds no digit)
+    word, digits = core.lower(), HAS_DIGIT.search(token) is not None  # (punctuation holds no digit)
     feats = ["w=" + word, "shape=" + shape(token), "p3=" + word[:3], "s3=" + word[-3:],
              *(DIGIT_FEATURES[digit_class(core)] if digits else ())]
     if core[:1].isupper():
